@@ -1,0 +1,111 @@
+import process from 'node:process';
+import meow from 'meow';
+import {exitCodes} from './exit-codes.js';
+import {openFeed, StartupError} from './feed.js';
+import {runJsonMode} from './json-mode.js';
+import {parseOptions, type RawFlags} from './options.js';
+import {runServe} from './serve.js';
+import {runTape} from './tape-mode.js';
+
+const flags = {
+	api: {type: 'string'},
+	url: {type: 'string'},
+	demo: {type: 'boolean', default: false},
+	json: {type: 'boolean', default: false},
+	alert: {type: 'string', isMultiple: true, default: [] as string[]},
+	exitOnAlert: {type: 'boolean', default: false},
+	history: {type: 'string'},
+	record: {type: 'string'},
+	port: {type: 'string'},
+	host: {type: 'string'},
+	replay: {type: 'string'},
+	speed: {type: 'string'},
+} as const;
+
+const cli = meow(
+	`
+	Usage
+	  $ kraken-tape [pairs...]        live trade tape (JSON lines when stdout is not a terminal)
+	  $ kraken-tape serve             run the simulated Kraken exchange
+
+	Options
+	  --api v1|v2         Kraken WebSocket API version (default v2, or as --url's path says)
+	  --url URL           feed URL (default wss://ws.kraken.com/v2, v1: wss://ws.kraken.com/)
+	  --demo              use the built-in simulated exchange (offline; data is SIMULATED)
+	  --json              write one JSON object per line to stdout
+	  --alert RULE        alert when a trade crosses a level, e.g. 'XBT/USD>=100000' (repeatable)
+	  --exit-on-alert     exit 0 after the first alert fires
+	  --history N         trades kept per pair (default 1000)
+	  --record FILE       append every received frame to FILE as NDJSON
+
+	Options for serve
+	  --port N            port to listen on (default 8787)
+	  --host HOST         address to listen on (default 127.0.0.1)
+	  --replay FILE       replay a --record file instead of simulating
+	  --speed X           replay speed multiplier (default 1)
+
+	Pairs are BASE/QUOTE in any case; XBT and BTC, XDG and DOGE are the same asset.
+	Default pairs: XBT/USD XRP/USD.
+
+	Examples
+	  $ kraken-tape --demo
+	  $ kraken-tape --json XBT/USD ETH/USD | head
+	  $ kraken-tape --json --alert 'XBT/USD>=100000' --exit-on-alert
+`,
+	{
+		importMeta: import.meta,
+		allowUnknownFlags: true,
+		flags,
+	},
+);
+
+// meow's own unknown-flag message takes two lines; this says it in one.
+const knownFlags = new Set([...Object.keys(flags), 'exit-on-alert', 'help', 'version']);
+
+function fail(message: string, code: number): never {
+	process.stderr.write(`kraken-tape: ${message}\n`);
+	process.exit(code);
+}
+
+async function main(): Promise<number> {
+	const unknown = Object.keys(cli.unnormalizedFlags).filter((flag) => !knownFlags.has(flag));
+	if (unknown.length > 0) {
+		fail(`unknown flag --${unknown[0]} (see kraken-tape --help)`, exitCodes.badInput);
+	}
+
+	const result = parseOptions(cli.input, cli.flags as RawFlags, process.stdout.isTTY === true);
+	if (!result.ok) {
+		fail(result.message, exitCodes.badInput);
+	}
+
+	const {options} = result;
+	if (options.command === 'serve') {
+		return runServe(options, process.stderr);
+	}
+
+	let feed;
+	try {
+		feed = await openFeed(options);
+	} catch (error) {
+		if (error instanceof StartupError) {
+			fail(error.message, exitCodes.badInput);
+		}
+
+		throw error;
+	}
+
+	return options.isJson
+		? runJsonMode(options, feed, {stdout: process.stdout, stderr: process.stderr})
+		: runTape(options, feed);
+}
+
+try {
+	process.exitCode = await main();
+	// Anything still pending (a socket mid-close) must not hold the exit.
+	process.exit();
+} catch (error) {
+	fail(
+		`internal error: ${error instanceof Error ? error.message : String(error)}`,
+		exitCodes.failure,
+	);
+}

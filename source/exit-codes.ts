@@ -1,0 +1,37 @@
+/** Exit codes, so scripts can tell what happened. Signals follow the shell's 128 + n. */
+export const exitCodes = {
+	ok: 0,
+	/** An error the program did not expect; the message says what. */
+	failure: 1,
+	/** Bad command-line input: unknown flag, bad pair, bad URL, bad rule, bad number. */
+	badInput: 2,
+	/** The simulated exchange could not listen on its port. */
+	cannotListen: 3,
+	hangUp: 129,
+	interrupt: 130,
+	terminate: 143,
+} as const;
+
+export const signalExitCodes = {
+	SIGHUP: exitCodes.hangUp,
+	SIGINT: exitCodes.interrupt,
+	SIGTERM: exitCodes.terminate,
+} as const;
+
+/** Resolves with the exit code of the first of SIGINT, SIGTERM or SIGHUP to arrive. */
+export function untilSignal(): Promise<number> {
+	return new Promise((resolve) => {
+		const handlers = Object.entries(signalExitCodes).map(([signal, code]) => {
+			const handler = () => {
+				for (const [name, registered] of handlers) {
+					process.off(name, registered);
+				}
+
+				resolve(code);
+			};
+
+			process.on(signal, handler);
+			return [signal, handler] as const;
+		});
+	});
+}

@@ -1,0 +1,75 @@
+import {KrakenClient} from './kraken/client.js';
+import {openRecorder, type Recorder} from './kraken/recorder.js';
+import {sanitize} from './model/sanitize.js';
+import type {TapeStore} from './model/tape-store.js';
+import type {WatchOptions} from './options.js';
+import {startExchangeServer, type ExchangeServer} from './simulator/exchange-server.js';
+import {createSimulatedMarket} from './simulator/simulated-market.js';
+
+/** A running feed: the client, where it connects, and the built-in exchange with --demo. */
+export type Feed = Readonly<{
+	client: KrakenClient;
+	url: string;
+	isDemo: boolean;
+	close(): Promise<void>;
+}>;
+
+/** A problem with the user's input found while starting, such as a --record path. */
+export class StartupError extends Error {}
+
+export async function openFeed(options: WatchOptions): Promise<Feed> {
+	let server: ExchangeServer | undefined;
+	let url = options.url ?? '';
+	if (options.isDemo) {
+		server = await startExchangeServer({source: createSimulatedMarket()});
+		url = `${server.url}${options.api === 'v1' ? '/' : '/v2'}`;
+	}
+
+	let recorder: Recorder | undefined;
+	if (options.recordFile !== undefined) {
+		try {
+			recorder = openRecorder(options.recordFile, url);
+		} catch (error) {
+			await server?.close();
+			const code = (error as NodeJS.ErrnoException).code ?? 'error';
+			throw new StartupError(`--record: cannot write ${options.recordFile} (${code})`);
+		}
+	}
+
+	const client = new KrakenClient({url, api: options.api, pairs: options.pairs});
+	if (recorder) {
+		client.on('frame', recorder.record);
+	}
+
+	return {
+		client,
+		url,
+		isDemo: options.isDemo,
+		async close() {
+			client.stop();
+			recorder?.close();
+			await server?.close();
+		},
+	};
+}
+
+/** Keeps a store up to date with everything the client reports. */
+export function bindStore(client: KrakenClient, store: TapeStore): void {
+	client.on('trades', (trades) => store.addTrades(trades));
+	client.on('frame', (_text, receivedAt) => {
+		store.feed.lastFrameAt = receivedAt;
+	});
+	client.on('state', (state) => store.updateFeed({state}));
+	client.on('status', (status) =>
+		store.updateFeed({
+			systemStatus: sanitize(status.status, 40),
+			isSimulated: store.feed.isSimulated || status.isSimulated,
+		}),
+	);
+	client.on('subscription', (change) =>
+		store.setSubscription(change.pair, change.state, change.message && sanitize(change.message)),
+	);
+	client.on('unrecognised', (_reason, count) => store.updateFeed({unrecognised: count}));
+	client.on('gap', () => store.updateFeed({missing: client.counts.missing}));
+	client.on('notice', (message) => store.updateFeed({notice: sanitize(message)}));
+}

@@ -1,0 +1,117 @@
+import type {Writable} from 'node:stream';
+import {exitCodes, untilSignal} from './exit-codes.js';
+import type {Feed} from './feed.js';
+import {AlertWatcher} from './model/alerts.js';
+import {describeState} from './model/describe.js';
+import {sanitize} from './model/sanitize.js';
+import type {AlertEvent, Trade} from './model/types.js';
+import type {WatchOptions} from './options.js';
+
+export type JsonStreams = Readonly<{stdout: Writable; stderr: Writable}>;
+
+function tradeLine(trade: Trade, isSimulated: boolean): string {
+	return JSON.stringify({
+		type: 'trade',
+		pair: trade.pair,
+		side: trade.side,
+		price: trade.price,
+		volume: trade.volume,
+		time: new Date(trade.time).toISOString(),
+		orderType: trade.orderType,
+		...(trade.tradeId === undefined ? {} : {tradeId: trade.tradeId}),
+		...(isSimulated ? {simulated: true} : {}),
+	});
+}
+
+function alertLine(alert: AlertEvent, isSimulated: boolean): string {
+	return JSON.stringify({
+		type: 'alert',
+		pair: alert.rule.pair,
+		rule: alert.rule.text,
+		price: alert.price,
+		time: new Date(alert.time).toISOString(),
+		...(isSimulated ? {simulated: true} : {}),
+	});
+}
+
+/**
+ * Headless mode: one JSON object per line on stdout (trades and alerts), and what happens to the
+ * connection in plain words on stderr. Resolves with the exit code.
+ */
+export async function runJsonMode(
+	options: WatchOptions,
+	feed: Feed,
+	streams: JsonStreams,
+): Promise<number> {
+	const {client} = feed;
+	const {stdout, stderr} = streams;
+	const alerts = new AlertWatcher(options.alerts);
+	let isSimulated = feed.isDemo;
+	const say = (message: string) => {
+		stderr.write(`kraken-tape: ${sanitize(message, 500)}\n`);
+	};
+
+	const finished = new Promise<number>((resolve) => {
+		stdout.on('error', (error: NodeJS.ErrnoException) => {
+			// The reader went away (`| head -3`): that is how a pipe ends, not a failure.
+			resolve(error.code === 'EPIPE' ? exitCodes.ok : exitCodes.failure);
+		});
+		void untilSignal().then(resolve);
+		client.on('trades', (trades) => {
+			let text = '';
+			for (const trade of trades) {
+				text += `${tradeLine(trade, isSimulated)}\n`;
+			}
+
+			const fired = alerts.check(trades);
+			for (const alert of fired) {
+				text += `${alertLine(alert, isSimulated)}\n`;
+			}
+
+			if (fired.length > 0 && options.exitOnAlert) {
+				// Exit once the alert line is out, so a script waiting on it reads it.
+				stdout.write(text, () => resolve(exitCodes.ok));
+				client.stop();
+				return;
+			}
+
+			stdout.write(text);
+		});
+	});
+
+	if (feed.isDemo) {
+		say('SIMULATED data from the built-in exchange, not Kraken');
+	}
+
+	say(`${options.api} feed at ${feed.url} for ${options.pairs.join(', ')}`);
+	client.on('state', (state) => say(describeState(state)));
+	client.on('status', (status) => {
+		isSimulated ||= status.isSimulated;
+		if (status.isSimulated && !feed.isDemo) {
+			say('the server says it is the kraken-tape simulated exchange: the data is SIMULATED');
+		}
+
+		say(
+			`system status: ${status.status}${status.status === 'online' ? '' : ' (no trading: the tape stays quiet)'}`,
+		);
+	});
+	client.on('subscription', (change) => {
+		say(
+			`${change.pair}: ${change.state}${change.message === undefined ? '' : `: ${change.message}`}`,
+		);
+	});
+	client.on('notice', say);
+	client.on('gap', (gap) =>
+		say(`${gap.pair}: ${gap.missing} trade(s) missed after trade id ${gap.afterTradeId}`),
+	);
+	client.on('unrecognised', (reason, count) => {
+		// The first few in full, then a running count, so a flood cannot drown stderr.
+		if (count <= 5 || count % 100 === 0) {
+			say(`ignored an unrecognised frame (${reason}); ${count} so far`);
+		}
+	});
+	client.start();
+	const code = await finished;
+	await feed.close();
+	return code;
+}

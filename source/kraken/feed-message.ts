@@ -1,0 +1,68 @@
+import type {SystemStatus, Trade} from '../model/types.js';
+
+/**
+ * What a codec makes of one inbound frame, whichever API version it came from. The client acts
+ * on these; nothing past this point knows Kraken's wire names.
+ */
+export type FeedMessage =
+	| Readonly<{kind: 'status'; status: SystemStatus; version?: string; connectionId?: string}>
+	| Readonly<{kind: 'subscribed'; pair: string; reqId?: number}>
+	| Readonly<{kind: 'unsubscribed'; pair: string; reqId?: number}>
+	| Readonly<{kind: 'subscription-error'; pair?: string; message: string; reqId?: number}>
+	| Readonly<{kind: 'heartbeat'}>
+	| Readonly<{kind: 'pong'; reqId?: number}>
+	| Readonly<{kind: 'trades'; trades: readonly Trade[]; isSnapshot: boolean}>
+	| Readonly<{kind: 'rate-limited'; message: string}>
+	| Readonly<{kind: 'error'; message: string}>
+	| Readonly<{kind: 'unrecognised'; reason: string}>;
+
+/** Encodes requests and decodes frames for one API version. */
+export type Codec = Readonly<{
+	decode(text: string): FeedMessage;
+	encodeSubscribe(pairs: readonly string[], reqId: number, snapshot: boolean): string;
+	encodeUnsubscribe(pairs: readonly string[], reqId: number): string;
+	encodePing(reqId: number): string;
+}>;
+
+/** Frames larger than this are refused without parsing: no trade message comes near it. */
+export const maximumFrameBytes = 1024 * 1024;
+
+/**
+ * Kraken's connection ids exceed 2^53, so JSON.parse rounds them (13834774380200032777 becomes
+ * 13834774380200032000). Read them from the text instead; they are only ever shown, not compared.
+ */
+export function readConnectionId(text: string): string | undefined {
+	return /"connection_?id"\s*:\s*"?(\d+)/i.exec(text)?.[1];
+}
+
+/** Parses JSON without throwing; undefined with a reason for anything that is not JSON. */
+export function parseJson(
+	text: string,
+): Readonly<{ok: true; value: unknown}> | Readonly<{ok: false; reason: string}> {
+	// length counts UTF-16 units, at most the byte count, so the exact count is only needed near the limit.
+	if (text.length > maximumFrameBytes / 3 && Buffer.byteLength(text, 'utf8') > maximumFrameBytes) {
+		return {
+			ok: false,
+			reason: `frame of ${Buffer.byteLength(text, 'utf8')} bytes is over the 1 MB limit`,
+		};
+	}
+
+	try {
+		return {ok: true, value: JSON.parse(text) as unknown};
+	} catch {
+		return {ok: false, reason: 'not valid JSON'};
+	}
+}
+
+/** A short description of why a zod schema refused a frame, for the unrecognised count. */
+export function describeIssues(
+	issues: ReadonlyArray<{path: PropertyKey[]; message: string}>,
+): string {
+	const first = issues[0];
+	if (!first) {
+		return 'invalid';
+	}
+
+	const where = first.path.length > 0 ? first.path.map(String).join('.') : 'frame';
+	return `${where}: ${first.message}`;
+}

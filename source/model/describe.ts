@@ -1,0 +1,34 @@
+import type {ConnectionState} from './types.js';
+
+function seconds(milliseconds: number): string {
+	return `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 1 : 0)} s`;
+}
+
+/** One line of plain words for a connection state, for stderr and the status bar. */
+export function describeState(state: ConnectionState): string {
+	switch (state.kind) {
+		case 'connecting': {
+			return state.attempt > 1 ? `connecting (attempt ${state.attempt})` : 'connecting';
+		}
+
+		case 'open': {
+			return 'connected, subscribing';
+		}
+
+		case 'subscribed': {
+			return 'subscribed';
+		}
+
+		case 'stale': {
+			return `stale: no trades or heartbeats for ${seconds(state.silentForMs)}`;
+		}
+
+		case 'reconnecting': {
+			return `${state.reason}; reconnecting in ${seconds(state.delayMs)} (attempt ${state.attempt})`;
+		}
+
+		case 'closed': {
+			return 'closed';
+		}
+	}
+}

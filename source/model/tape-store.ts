@@ -1,0 +1,110 @@
+import {PairStats} from './pair-stats.js';
+import {RingBuffer} from './ring-buffer.js';
+import type {ConnectionState, SubscriptionState, SystemStatus, Trade} from './types.js';
+
+export type PairTape = {
+	readonly pair: string;
+	readonly trades: RingBuffer<Trade>;
+	readonly stats: PairStats;
+	subscription: SubscriptionState;
+	/** Kraken's message when the subscription failed, sanitised. */
+	error?: string;
+	/** Most decimals seen in a price: v2 numbers lose trailing zeros, so the maximum stands in. */
+	priceDecimals: number;
+};
+
+export type FeedInfo = {
+	state: ConnectionState;
+	systemStatus?: SystemStatus;
+	isSimulated: boolean;
+	unrecognised: number;
+	missing: number;
+	lastFrameAt?: number;
+	notice?: string;
+};
+
+function decimalsOf(value: number): number {
+	const text = String(value);
+	return text.includes('e-') ? 8 : (text.split('.')[1]?.length ?? 0);
+}
+
+/**
+ * Everything the screen shows, kept outside React: trades land here at any rate, and `version`
+ * tells the screen's fixed tick whether there is anything new to draw.
+ */
+export class TapeStore {
+	readonly feed: FeedInfo;
+	readonly #tapes = new Map<string, PairTape>();
+	readonly #capacity: number;
+	#version = 0;
+
+	constructor(pairs: readonly string[], capacity: number, isSimulated: boolean) {
+		this.#capacity = capacity;
+		this.feed = {state: {kind: 'closed'}, isSimulated, unrecognised: 0, missing: 0};
+		for (const pair of pairs) {
+			this.addPair(pair);
+		}
+	}
+
+	get version(): number {
+		return this.#version;
+	}
+
+	get pairs(): string[] {
+		return [...this.#tapes.keys()];
+	}
+
+	tape(pair: string): PairTape | undefined {
+		return this.#tapes.get(pair);
+	}
+
+	addTrades(trades: readonly Trade[]): void {
+		for (const trade of trades) {
+			const tape = this.#tapes.get(trade.pair);
+			if (!tape) {
+				continue;
+			}
+
+			tape.trades.push(trade);
+			tape.stats.add(trade);
+			if (tape.priceDecimals < 8) {
+				tape.priceDecimals = Math.max(tape.priceDecimals, decimalsOf(trade.price));
+			}
+		}
+
+		this.#version++;
+	}
+
+	addPair(pair: string): void {
+		if (!this.#tapes.has(pair)) {
+			this.#tapes.set(pair, {
+				pair,
+				trades: new RingBuffer(this.#capacity),
+				stats: new PairStats(),
+				subscription: 'pending',
+				priceDecimals: 0,
+			});
+			this.#version++;
+		}
+	}
+
+	removePair(pair: string): void {
+		this.#tapes.delete(pair);
+		this.#version++;
+	}
+
+	setSubscription(pair: string, state: SubscriptionState, error?: string): void {
+		const tape = this.#tapes.get(pair);
+		if (tape) {
+			tape.subscription = state;
+			tape.error = error;
+			this.#version++;
+		}
+	}
+
+	/** Applies a change to the feed information and marks the store changed. */
+	updateFeed(change: Partial<FeedInfo>): void {
+		Object.assign(this.feed, change);
+		this.#version++;
+	}
+}

@@ -1,0 +1,57 @@
+/** Which generation of Kraken's public WebSocket API a connection speaks. */
+export type ApiVersion = 'v1' | 'v2';
+
+/** The taker's side of a trade. */
+export type Side = 'buy' | 'sell';
+
+/** The taker's order type. */
+export type OrderType = 'market' | 'limit';
+
+/** One executed trade, as the rest of the program sees it: no wire names past kraken/. */
+export type Trade = Readonly<{
+	/** The pair as the exchange names it on the API in use (`XBT/USD` on v1, `BTC/USD` on v2). */
+	pair: string;
+	side: Side;
+	price: number;
+	volume: number;
+	/** Milliseconds since the epoch, UTC. */
+	time: number;
+	orderType: OrderType;
+	/** Kraken's per-book sequence number; only v2 sends one. */
+	tradeId?: number;
+}>;
+
+/**
+ * Kraken's engine status. `online` is the only state in which trades happen; the others are
+ * listed in Kraken's docs, and anything unknown is kept as text and treated as not online.
+ */
+export type SystemStatus = 'online' | 'maintenance' | 'cancel_only' | 'post_only' | (string & {});
+
+/** Where the connection is in its life. */
+export type ConnectionState =
+	| Readonly<{kind: 'connecting'; attempt: number}>
+	| Readonly<{kind: 'open'}>
+	| Readonly<{kind: 'subscribed'}>
+	| Readonly<{kind: 'stale'; silentForMs: number}>
+	| Readonly<{kind: 'reconnecting'; delayMs: number; attempt: number; reason: string}>
+	| Readonly<{kind: 'closed'}>;
+
+/** Where one pair's subscription stands on the current connection. */
+export type SubscriptionState = 'pending' | 'subscribed' | 'error' | 'unsubscribed';
+
+/** A price level to watch, parsed from `--alert 'XBT/USD>=100000'`. */
+export type AlertOperator = '>=' | '<=' | '>' | '<';
+
+export type AlertRule = Readonly<{
+	pair: string;
+	operator: AlertOperator;
+	level: number;
+	/** The rule as written back to the user, with the pair in the API's naming. */
+	text: string;
+}>;
+
+export type AlertEvent = Readonly<{
+	rule: AlertRule;
+	price: number;
+	time: number;
+}>;

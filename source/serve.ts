@@ -1,0 +1,42 @@
+import type {Writable} from 'node:stream';
+import {exitCodes, untilSignal} from './exit-codes.js';
+import type {ServeOptions} from './options.js';
+import {startExchangeServer} from './simulator/exchange-server.js';
+import {createReplaySource, ReplayError} from './simulator/replay-source.js';
+import {createSimulatedMarket} from './simulator/simulated-market.js';
+
+/** `kraken-tape serve`: the simulated exchange on its own, for any Kraken client. */
+export async function runServe(options: ServeOptions, stderr: Writable): Promise<number> {
+	let source;
+	try {
+		source =
+			options.replayFile === undefined
+				? createSimulatedMarket()
+				: createReplaySource(options.replayFile, options.speed);
+	} catch (error) {
+		if (error instanceof ReplayError) {
+			stderr.write(`kraken-tape: ${error.message}\n`);
+			return exitCodes.badInput;
+		}
+
+		throw error;
+	}
+
+	let server;
+	try {
+		server = await startExchangeServer({source, port: options.port, host: options.host});
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? 'error';
+		stderr.write(`kraken-tape: cannot listen on ${options.host}:${options.port} (${code})\n`);
+		return exitCodes.cannotListen;
+	}
+
+	stderr.write(
+		`kraken-tape: SIMULATED exchange (not Kraken), ${source.description}\n` +
+			`kraken-tape: v1 at ${server.url}/ and v2 at ${server.url}/v2; Ctrl-C stops it\n`,
+	);
+	const code = await untilSignal();
+	await server.close();
+	// Stopping the server on request is its normal end.
+	return code === exitCodes.interrupt || code === exitCodes.terminate ? exitCodes.ok : code;
+}

@@ -1,0 +1,121 @@
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {WebSocketServer, type WebSocket} from 'ws';
+import type {ApiVersion} from '../model/types.js';
+import {ExchangeSession} from './session.js';
+import type {TradeSource} from './trade-source.js';
+
+export type ExchangeServerOptions = Readonly<{
+	source: TradeSource;
+	port?: number;
+	host?: string;
+}>;
+
+export type ExchangeServer = Readonly<{
+	/** `ws://host:port`; append `/` for v1 or `/v2` for v2. */
+	url: string;
+	port: number;
+	connectionCount(): number;
+	/** Pushes a new engine status to every client, as Kraken does around maintenance. */
+	setSystemStatus(status: string): void;
+	/** Ends every client connection, abruptly (1006) or with a close code. */
+	dropConnections(code?: number): void;
+	close(): Promise<void>;
+}>;
+
+/** v1 on `/` (Kraken's own URL is `wss://ws.kraken.com/`), v2 on `/v2`. */
+function apiForPath(path: string | undefined): ApiVersion | undefined {
+	const pathname = new URL(path ?? '/', 'ws://localhost').pathname;
+	if (pathname === '/' || pathname === '') {
+		return 'v1';
+	}
+
+	return pathname === '/v2' || pathname === '/v2/' ? 'v2' : undefined;
+}
+
+/** A Kraken-compatible exchange on a local port, serving both API versions at once. */
+export async function startExchangeServer(options: ExchangeServerOptions): Promise<ExchangeServer> {
+	const {source} = options;
+	const sessions = new Map<WebSocket, ExchangeSession>();
+	let systemStatus = 'online';
+	let nextConnection = 0n;
+	// Above 2^53 like Kraken's, so clients that parse ids as numbers get caught here, not live.
+	const connectionIdBase = 13_834_774_380_200_032_777n;
+
+	const http: Server = createServer((_request, response) => {
+		response
+			.writeHead(426, {'content-type': 'text/plain'})
+			.end('kraken-tape simulated exchange: connect with WebSocket to / (v1) or /v2 (v2)\n');
+	});
+	const webSockets = new WebSocketServer({noServer: true});
+	http.on('upgrade', (request, socket, head) => {
+		const api = apiForPath(request.url);
+		if (api === undefined) {
+			socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+			return;
+		}
+
+		webSockets.handleUpgrade(request, socket, head, (webSocket) => {
+			const connectionId = String(connectionIdBase + nextConnection++);
+			sessions.set(
+				webSocket,
+				new ExchangeSession(webSocket, api, source, connectionId, systemStatus),
+			);
+			webSocket.on('close', () => sessions.delete(webSocket));
+			webSocket.on('error', () => webSocket.terminate());
+		});
+	});
+
+	const stopListening = source.onTrades((pair, trades) => {
+		// Trades only happen while the engine matches (docs: cancel_only and post_only do not).
+		if (systemStatus !== 'online') {
+			return;
+		}
+
+		for (const session of sessions.values()) {
+			session.sendTrades(pair, trades, 'update');
+		}
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		http.once('error', reject);
+		http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+	});
+	source.start();
+	const address = http.address() as AddressInfo;
+	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+	return {
+		url: `ws://${host}:${address.port}`,
+		port: address.port,
+		connectionCount: () => sessions.size,
+		setSystemStatus(status) {
+			systemStatus = status;
+			for (const session of sessions.values()) {
+				session.sendStatus(status);
+			}
+		},
+		dropConnections(code) {
+			for (const webSocket of sessions.keys()) {
+				if (code === undefined) {
+					webSocket.terminate();
+				} else {
+					webSocket.close(code);
+				}
+			}
+		},
+		async close() {
+			stopListening();
+			source.stop();
+			for (const webSocket of sessions.keys()) {
+				webSocket.terminate();
+			}
+
+			webSockets.close();
+			await new Promise<void>((resolve) => {
+				http.close(() => resolve());
+				http.closeAllConnections();
+			});
+		},
+	};
+}

@@ -1,0 +1,122 @@
+import type WebSocket from 'ws';
+import type {ApiVersion} from '../model/types.js';
+import type {ListedPair} from './pair-catalog.js';
+import {handleRequestV1} from './requests-v1.js';
+import {handleRequestV2} from './requests-v2.js';
+import type {ExchangeTrade, TradeSource} from './trade-source.js';
+import {heartbeatV1, rateLimitV1, systemStatusV1, tradeFrameV1} from './wire-v1.js';
+import {heartbeatV2, statusV2, tradeMessageV2} from './wire-v2.js';
+
+export const simulatorVersions = {
+	v1: '1.9.1-kraken-tape-simulator',
+	v2: '2.0.10-kraken-tape-simulator',
+} as const;
+
+/** Kraken's message rate limit is undocumented; ~15 requests in a burst trip it (xchange-stream #502). */
+const requestBurst = 15;
+const requestsPerSecond = 5;
+
+/** One client connection to the simulated exchange. */
+export class ExchangeSession {
+	readonly api: ApiVersion;
+	readonly source: TradeSource;
+	/** Subscribed pairs and their v1 channel ids. */
+	readonly subscriptions = new Map<ListedPair, number>();
+	readonly #socket: WebSocket;
+	readonly #connectionId: string;
+	readonly #heartbeat: NodeJS.Timeout;
+	#lastSentAt = Date.now();
+	#requestTokens = requestBurst;
+	#tokensAt = Date.now();
+
+	constructor(
+		socket: WebSocket,
+		api: ApiVersion,
+		source: TradeSource,
+		connectionId: string,
+		status: string,
+	) {
+		this.api = api;
+		this.source = source;
+		this.#socket = socket;
+		this.#connectionId = connectionId;
+		this.sendStatus(status);
+		// Heartbeats go out about once a second when the connection is otherwise quiet, and
+		// only once a subscription exists (docs: v1 heartbeat, v2 heartbeat).
+		this.#heartbeat = setInterval(() => {
+			if (this.subscriptions.size > 0 && Date.now() - this.#lastSentAt >= 1000) {
+				this.send(api === 'v1' ? heartbeatV1 : heartbeatV2);
+			}
+		}, 250);
+		socket.on('message', (data, isBinary) => this.#handleMessage(data as Buffer, isBinary));
+		socket.on('close', () => clearInterval(this.#heartbeat));
+	}
+
+	send(text: string): void {
+		if (this.#socket.readyState === this.#socket.OPEN) {
+			this.#lastSentAt = Date.now();
+			this.#socket.send(text);
+		}
+	}
+
+	sendStatus(status: string): void {
+		this.send(
+			this.api === 'v1'
+				? systemStatusV1(this.#connectionId, status, simulatorVersions.v1)
+				: statusV2(this.#connectionId, status, simulatorVersions.v2),
+		);
+	}
+
+	sendTrades(
+		pair: ListedPair,
+		trades: readonly ExchangeTrade[],
+		type: 'snapshot' | 'update',
+	): void {
+		const channelId = this.subscriptions.get(pair);
+		if (channelId === undefined || trades.length === 0) {
+			return;
+		}
+
+		this.send(
+			this.api === 'v1'
+				? tradeFrameV1(channelId, pair, trades)
+				: tradeMessageV2(type, pair, trades),
+		);
+	}
+
+	#handleMessage(data: Buffer, isBinary: boolean): void {
+		if (!this.#takeRequestToken()) {
+			this.send(rateLimitV1);
+			return;
+		}
+
+		const text = isBinary ? '' : data.toString('utf8');
+		let request: unknown;
+		try {
+			request = JSON.parse(text);
+		} catch {
+			request = undefined;
+		}
+
+		if (this.api === 'v1') {
+			handleRequestV1(this, request);
+		} else {
+			handleRequestV2(this, request);
+		}
+	}
+
+	#takeRequestToken(): boolean {
+		const now = Date.now();
+		this.#requestTokens = Math.min(
+			requestBurst,
+			this.#requestTokens + ((now - this.#tokensAt) / 1000) * requestsPerSecond,
+		);
+		this.#tokensAt = now;
+		if (this.#requestTokens < 1) {
+			return false;
+		}
+
+		this.#requestTokens--;
+		return true;
+	}
+}

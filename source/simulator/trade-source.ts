@@ -1,0 +1,27 @@
+import type {OrderType, Side} from '../model/types.js';
+import type {ListedPair} from './pair-catalog.js';
+
+/** A trade as the simulated exchange holds it: Kraken's wire wants microseconds and an id. */
+export type ExchangeTrade = Readonly<{
+	side: Side;
+	price: number;
+	volume: number;
+	orderType: OrderType;
+	/** Microseconds since the epoch. */
+	timeMicros: number;
+	tradeId: number;
+}>;
+
+export type TradesListener = (pair: ListedPair, trades: readonly ExchangeTrade[]) => void;
+
+/** Where the exchange's trades come from: the random-walk market or a replayed recording. */
+export type TradeSource = Readonly<{
+	pairs: readonly ListedPair[];
+	/** Label for the server's log line. */
+	description: string;
+	onTrades(listener: TradesListener): () => void;
+	/** The most recent trades of a pair, oldest first, for v2 snapshots. */
+	recent(pair: ListedPair, count: number): readonly ExchangeTrade[];
+	start(): void;
+	stop(): void;
+}>;

@@ -1,0 +1,82 @@
+import type {ListedPair} from './pair-catalog.js';
+import type {ExchangeTrade} from './trade-source.js';
+
+/*
+ * Frames the simulated exchange sends to v2 clients, in the shapes of Kraken's real v2 frames
+ * (docs.kraken.com/api/docs/websocket-v2 and the captures in ../shared/kraken-protocol.md).
+ */
+
+/** RFC 3339 with microseconds, as Kraken writes `timestamp`, `time_in` and `time_out`. */
+export function timestampOf(micros: number): string {
+	const iso = new Date(Math.floor(micros / 1000)).toISOString();
+	return `${iso.slice(0, 23)}${String(micros % 1000).padStart(3, '0')}Z`;
+}
+
+function nowStamp(): string {
+	return timestampOf(Date.now() * 1000);
+}
+
+export function statusV2(connectionId: string, system: string, version: string): string {
+	// The id is written as a bare integer above 2^53, as Kraken does, to keep clients honest.
+	return `{"channel":"status","data":[{"api_version":"v2","connection_id":${connectionId},"system":${JSON.stringify(system)},"version":${JSON.stringify(version)}}],"type":"update"}`;
+}
+
+export function acknowledgementV2(
+	method: string,
+	requestId: number | undefined,
+	result: Readonly<{symbol: string; snapshot?: boolean}>,
+	timeIn: string,
+): string {
+	return JSON.stringify({
+		method,
+		...(requestId === undefined ? {} : {req_id: requestId}),
+		result: {channel: 'trade', ...result},
+		success: true,
+		time_in: timeIn,
+		time_out: nowStamp(),
+	});
+}
+
+export function errorV2(
+	method: string,
+	error: string,
+	requestId: number | undefined,
+	timeIn: string,
+	symbol?: string,
+): string {
+	return JSON.stringify({
+		error,
+		method,
+		...(requestId === undefined ? {} : {req_id: requestId}),
+		success: false,
+		...(symbol === undefined ? {} : {symbol}),
+		time_in: timeIn,
+		time_out: nowStamp(),
+	});
+}
+
+export function pongV2(requestId: number | undefined, timeIn: string): string {
+	return JSON.stringify({
+		method: 'pong',
+		...(requestId === undefined ? {} : {req_id: requestId}),
+		time_in: timeIn,
+		time_out: nowStamp(),
+	});
+}
+
+export const heartbeatV2 = '{"channel":"heartbeat"}';
+
+/** Numbers keep the engine's precision in the text (`"qty":0.10000000`), as Kraken's do. */
+export function tradeMessageV2(
+	type: 'snapshot' | 'update',
+	pair: ListedPair,
+	trades: readonly ExchangeTrade[],
+): string {
+	const data = trades.map(
+		(trade) =>
+			`{"symbol":${JSON.stringify(pair.symbol)},"side":"${trade.side}","price":${trade.price.toFixed(pair.priceDecimals)},"qty":${trade.volume.toFixed(pair.volumeDecimals)},"ord_type":"${trade.orderType}","trade_id":${trade.tradeId},"timestamp":"${timestampOf(trade.timeMicros)}"}`,
+	);
+	return `{"channel":"trade","type":"${type}","data":[${data.join(',')}]}`;
+}
+
+export {nowStamp};
