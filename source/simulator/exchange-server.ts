@@ -81,7 +81,6 @@ export async function startExchangeServer(options: ExchangeServerOptions): Promi
 		http.once('error', reject);
 		http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
 	});
-	source.start();
 	const address = http.address() as AddressInfo;
 	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {codecFor} from '../kraken/codec.js';
 import {parsePair} from '../kraken/pair-names.js';
 import type {RecordedFrame} from '../kraken/recorder.js';
+import {TradeDeduplicator} from '../model/trade-deduplicator.js';
 import type {Trade} from '../model/types.js';
 import {v1NameOf, type ListedPair} from './pair-catalog.js';
 import type {ExchangeTrade, TradeSource, TradesListener} from './trade-source.js';
@@ -31,7 +32,13 @@ export function createReplaySource(file: string, speed: number): TradeSource {
 		);
 	}
 
-	const frames = text.split('\n').flatMap((line) => readLine(line));
+	// Snapshots after a reconnect repeat trades recorded before it; trade ids tell them apart.
+	const deduplicator = new TradeDeduplicator();
+	const frames = text
+		.split('\n')
+		.flatMap((line) => readLine(line))
+		.map((frame) => ({...frame, trades: deduplicator.accept(frame.trades).fresh}))
+		.filter((frame) => frame.trades.length > 0);
 	if (frames.length === 0) {
 		throw new ReplayError(`recording ${file} holds no trade frames`);
 	}
@@ -116,8 +123,7 @@ function readLine(line: string): RecordedTrades[] {
 	const api = /\/v2\/?$/.test(entry.url) ? 'v2' : 'v1';
 	const message = codecFor(api).decode(entry.frame);
 	const receivedAt = Date.parse(entry.time);
-	// Snapshots repeat trades already recorded as updates.
-	if (message.kind !== 'trades' || message.isSnapshot || Number.isNaN(receivedAt)) {
+	if (message.kind !== 'trades' || Number.isNaN(receivedAt)) {
 		return [];
 	}
 

@@ -94,7 +94,7 @@ function handleSubscription(
 				continue;
 			}
 
-			session.subscriptions.set(listed, channelId);
+			session.addSubscription(listed, channelId);
 			reply({status: 'subscribed', channelId});
 		} else if (session.subscriptions.delete(listed)) {
 			reply({status: 'unsubscribed', channelId});

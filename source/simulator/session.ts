@@ -52,6 +52,12 @@ export class ExchangeSession {
 		socket.on('close', () => clearInterval(this.#heartbeat));
 	}
 
+	/** Subscribes a pair; the first subscription anywhere starts the trade source (a replay plays from its start then). */
+	addSubscription(pair: ListedPair, channelId: number): void {
+		this.subscriptions.set(pair, channelId);
+		this.source.start();
+	}
+
 	send(text: string): void {
 		if (this.#socket.readyState === this.#socket.OPEN) {
 			this.#lastSentAt = Date.now();

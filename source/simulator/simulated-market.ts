@@ -108,6 +108,18 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 		}
 	}
 
+	// A minute of history, so the first v2 client gets a snapshot as it would from Kraken.
+	const warmUpStart = (Date.now() - 60_000) * 1000;
+	for (const book of books.values()) {
+		let offset = 0;
+		while (book.history.size < snapshotDepth) {
+			offset += Math.floor(random() * 1_000_000);
+			for (const trade of takerOrder(book, warmUpStart + offset)) {
+				book.history.push(trade);
+			}
+		}
+	}
+
 	return {
 		pairs,
 		description: 'simulated random-walk market',

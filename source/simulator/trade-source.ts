@@ -22,6 +22,7 @@ export type TradeSource = Readonly<{
 	onTrades(listener: TradesListener): () => void;
 	/** The most recent trades of a pair, oldest first, for v2 snapshots. */
 	recent(pair: ListedPair, count: number): readonly ExchangeTrade[];
+	/** Starts trading; called on every subscription, so it must be idempotent. */
 	start(): void;
 	stop(): void;
 }>;
