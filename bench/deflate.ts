@@ -47,7 +47,9 @@ if (process.argv[2] === 'serve') {
 	});
 } else {
 	const child = fork(fileURLToPath(import.meta.url), ['serve'], {execArgv: ['--import', 'tsx']});
-	const port = await new Promise<number>((resolve) => child.once('message', (value) => resolve(value as number)));
+	const port = await new Promise<number>((resolve) =>
+		child.once('message', (value) => resolve(value as number)),
+	);
 	const measure = async (deflate: boolean) => {
 		const client = new WebSocket(`ws://127.0.0.1:${port}`, {perMessageDeflate: deflate});
 		let cpuBefore = process.cpuUsage();
@@ -78,10 +80,18 @@ if (process.argv[2] === 'serve') {
 	child.kill();
 	const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 	const summary = {
-		off: {cpuMs: median(runs.off.map((run) => run.cpuMs)), wireBytes: median(runs.off.map((run) => run.wireBytes))},
-		on: {cpuMs: median(runs.on.map((run) => run.cpuMs)), wireBytes: median(runs.on.map((run) => run.wireBytes))},
+		off: {
+			cpuMs: median(runs.off.map((run) => run.cpuMs)),
+			wireBytes: median(runs.off.map((run) => run.wireBytes)),
+		},
+		on: {
+			cpuMs: median(runs.on.map((run) => run.cpuMs)),
+			wireBytes: median(runs.on.map((run) => run.wireBytes)),
+		},
 	};
-	console.log(`${frameCount} varied v2 trade frames; client process only; median of ${rounds} rounds`);
+	console.log(
+		`${frameCount} varied v2 trade frames; client process only; median of ${rounds} rounds`,
+	);
 	console.table(summary);
 	console.log(
 		`deflate on / off: client CPU ${(summary.on.cpuMs / summary.off.cpuMs).toFixed(2)}x, wire bytes ${(summary.on.wireBytes / summary.off.wireBytes).toFixed(2)}x`,

@@ -99,6 +99,12 @@ async function main(): Promise<number> {
 		: runTape(options, feed);
 }
 
+// A bug anywhere must still end with one line, not a stack trace (the terminal is restored by
+// tape-mode's exit hook).
+process.on('uncaughtException', (error) => {
+	fail(`internal error: ${error.message}`, exitCodes.failure);
+});
+
 try {
 	process.exitCode = await main();
 	// Anything still pending (a socket mid-close) must not hold the exit.

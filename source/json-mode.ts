@@ -47,6 +47,8 @@ export async function runJsonMode(
 	const {stdout, stderr} = streams;
 	const alerts = new AlertWatcher(options.alerts);
 	let isSimulated = feed.isDemo;
+	// A closed stderr must not take the trade stream down with it.
+	stderr.on('error', () => undefined);
 	const say = (message: string) => {
 		stderr.write(`kraken-tape: ${sanitize(message, 500)}\n`);
 	};

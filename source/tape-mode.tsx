@@ -13,7 +13,10 @@ export async function runTape(options: WatchOptions, feed: Feed): Promise<number
 	const store = new TapeStore(options.pairs, options.history, feed.isDemo);
 	bindStore(feed.client, store);
 	feed.client.start();
-	// The alternate screen keeps the tape out of the scrollback and leaves the shell as it was.
+	// The alternate screen keeps the tape out of the scrollback and leaves the shell as it was;
+	// leaving it on process exit covers every way out, crashes included.
+	const restoreTerminal = () => process.stdout.write(`${leaveAlternateScreen}\u001B[?25h`);
+	process.once('exit', restoreTerminal);
 	process.stdout.write(enterAlternateScreen);
 	const instance = render(<App store={store} api={options.api} host={new URL(feed.url).host} />, {
 		exitOnCtrlC: false,
@@ -25,7 +28,8 @@ export async function runTape(options: WatchOptions, feed: Feed): Promise<number
 	]);
 	instance.unmount();
 	instance.cleanup();
-	process.stdout.write(`${leaveAlternateScreen}\u001B[?25h`);
+	process.off('exit', restoreTerminal);
+	restoreTerminal();
 	await feed.close();
 	return code;
 }

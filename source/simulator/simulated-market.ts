@@ -113,7 +113,8 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 	for (const book of books.values()) {
 		let offset = 0;
 		while (book.history.size < snapshotDepth) {
-			offset += Math.floor(random() * 1_000_000);
+			// About 30 orders fill the snapshot: spread them over the minute up to now.
+			offset = Math.min(offset + Math.floor(random() * 3_800_000), 59_900_000);
 			for (const trade of takerOrder(book, warmUpStart + offset)) {
 				book.history.push(trade);
 			}
