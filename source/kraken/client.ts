@@ -11,7 +11,7 @@ import type {
 import {defaultBackoffPolicy, nextDelay, type BackoffPolicy} from './backoff.js';
 import {codecFor} from './codec.js';
 import type {Codec, FeedMessage} from './feed-message.js';
-import {describeCloseCode, describeSocketError} from './close-reasons.js';
+import {describeCloseCode, describeSocketError, handshakeStatus} from './close-reasons.js';
 
 export type ClientOptions = Readonly<{
 	url: string;
@@ -185,7 +185,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		socket.on('open', () => this.#handleOpen());
 		socket.on('message', (data, isBinary) => this.#handleFrame(data as Buffer, isBinary));
 		socket.on('error', (error) => {
-			this.#wasRateLimited ||= error.message.includes('429');
+			this.#wasRateLimited ||= handshakeStatus(error) === 429;
 			this.#closeReason ??= describeSocketError(error);
 		});
 		socket.on('close', (code) => this.#handleClose(socket, code));
@@ -255,6 +255,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			case 'pong': {
 				// Deliberately not activity: a connection can answer pings with its feed gone quiet.
 				clearTimeout(this.#pongDeadline);
+				this.#pongDeadline = undefined;
 				break;
 			}
 
@@ -354,7 +355,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		}
 
 		if (message === 'Already subscribed') {
-			this.#setSubscription(target, 'subscribed');
+			this.#handleSubscribed(target, Date.now());
 			return;
 		}
 
@@ -373,8 +374,9 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 
 	#ping(): void {
 		this.#send(this.#codec.encodePing(this.#requestId()));
-		clearTimeout(this.#pongDeadline);
-		this.#pongDeadline = setTimeout(
+		// The deadline runs from the oldest unanswered ping, or pings sent faster than the
+		// timeout would keep pushing it back for ever.
+		this.#pongDeadline ??= setTimeout(
 			() => this.#drop(`no pong within ${this.#options.pongTimeoutMs / 1000} s`),
 			this.#options.pongTimeoutMs,
 		);
@@ -443,5 +445,6 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 
 		this.#timers = [];
 		clearTimeout(this.#pongDeadline);
+		this.#pongDeadline = undefined;
 	}
 }

@@ -33,9 +33,15 @@ export function describeCloseCode(code: number): string {
 
 type SystemError = Error & {code?: string};
 
+/** The HTTP status of a refused WebSocket handshake, if that is what the error was. */
+export function handshakeStatus(error: Error): number | undefined {
+	const status = /^Unexpected server response: (\d{3})$/.exec(error.message)?.[1];
+	return status === undefined ? undefined : Number(status);
+}
+
 export function describeSocketError(error: SystemError): string {
-	const status = /Unexpected server response: (\d+)/.exec(error.message)?.[1];
-	if (status === '429') {
+	const status = handshakeStatus(error);
+	if (status === 429) {
 		return 'handshake refused: HTTP 429 too many requests';
 	}
 

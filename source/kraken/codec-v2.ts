@@ -6,6 +6,7 @@ import {
 	type Codec,
 	type FeedMessage,
 } from './feed-message.js';
+import {rateLimitSchema} from './schemas-v1.js';
 import {
 	acknowledgementSchema,
 	heartbeatSchema,
@@ -126,6 +127,12 @@ export const codecV2: Codec = {
 
 		if ('method' in object) {
 			return decodeMethod(object);
+		}
+
+		// Kraken's rate-limit reply has the v1 shape on both APIs.
+		const rateLimit = rateLimitSchema.safeParse(object);
+		if (rateLimit.success) {
+			return {kind: 'rate-limited', message: rateLimit.data.Error};
 		}
 
 		return {kind: 'unrecognised', reason: 'object without a channel or method'};

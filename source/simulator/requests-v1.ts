@@ -21,7 +21,9 @@ export function handleRequestV1(session: ExchangeSession, request: unknown): voi
 	const message = request as Request;
 	const {event, reqid} = message;
 	if (reqid !== undefined && !(Number.isInteger(reqid) && (reqid as number) > 0)) {
-		session.send(errorV1(event === 'ping' ? 'pingStatus' : 'subscriptionStatus', reqidError));
+		session.send(
+			errorV1(event === 'ping' ? 'pingStatus' : 'subscriptionStatus', reqidError, reqid),
+		);
 		return;
 	}
 
@@ -94,7 +96,7 @@ function handleSubscription(
 				continue;
 			}
 
-			session.addSubscription(listed, channelId);
+			session.subscriptions.set(listed, channelId);
 			reply({status: 'subscribed', channelId});
 		} else if (session.subscriptions.delete(listed)) {
 			reply({status: 'unsubscribed', channelId});

@@ -98,7 +98,7 @@ function handleSubscription(
 
 		// The current docs give false as the trade channel's snapshot default.
 		const wantsSnapshot = snapshot === true;
-		session.addSubscription(listed, 0);
+		session.subscriptions.set(listed, 0);
 		session.send(
 			acknowledgementV2('subscribe', requestId, {symbol, snapshot: wantsSnapshot}, timeIn),
 		);

@@ -52,12 +52,6 @@ export class ExchangeSession {
 		socket.on('close', () => clearInterval(this.#heartbeat));
 	}
 
-	/** Subscribes a pair; the first subscription anywhere starts the trade source (a replay plays from its start then). */
-	addSubscription(pair: ListedPair, channelId: number): void {
-		this.subscriptions.set(pair, channelId);
-		this.source.start();
-	}
-
 	send(text: string): void {
 		if (this.#socket.readyState === this.#socket.OPEN) {
 			this.#lastSentAt = Date.now();
@@ -108,6 +102,12 @@ export class ExchangeSession {
 			handleRequestV1(this, request);
 		} else {
 			handleRequestV2(this, request);
+		}
+
+		// Trading starts with the first subscription, once its acks are out: a replay then plays
+		// from its first frame to a client that is ready for it.
+		if (this.subscriptions.size > 0) {
+			this.source.start();
 		}
 	}
 

@@ -35,11 +35,12 @@ export function subscriptionStatusV1(
 	});
 }
 
+/** Echoes whatever reqid came, as Kraken does even when refusing it (`"reqid":"a"`). */
 export function errorV1(event: string, errorMessage: string, reqid?: unknown): string {
 	return JSON.stringify({
 		errorMessage,
 		event,
-		...(typeof reqid === 'number' ? {reqid} : {}),
+		...(reqid === undefined ? {} : {reqid}),
 		status: 'error',
 	});
 }

@@ -488,3 +488,23 @@ export async function freePort(): Promise<number> {
 	await new Promise<void>((resolve) => server.close(() => resolve()));
 	return port;
 }
+
+/** A free port whose number contains `digits`, e.g. 4290 for "429"; throws if none is free. */
+export async function freePortContaining(digits: string): Promise<number> {
+	const candidates = [4290, 14_290, 24_290, 34_290, 42_900, 54_290]
+		.flatMap((base) => Array.from({length: 10}, (_, index) => base + index))
+		.filter((port) => String(port).includes(digits));
+	for (const port of candidates) {
+		const server = createServer();
+		const isFree = await new Promise<boolean>((resolve) => {
+			server.once('error', () => resolve(false));
+			server.listen(port, '127.0.0.1', () => resolve(true));
+		});
+		if (isFree) {
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+			return port;
+		}
+	}
+
+	throw new Error(`no free port containing ${digits}`);
+}

@@ -211,3 +211,30 @@ describe.each(setups)('client on $api', ({api, bitcoin}) => {
 		expect(log.statuses[0]).toMatchObject({status: 'online', isSimulated: false});
 	});
 });
+
+describe('client on v2', () => {
+	test('matches an error without a symbol to the pair its message ends with', async () => {
+		const server = await serve('v2');
+		// Real frame (protocol reference 2.4): {"error":"Currency pair not supported XDG/USD","success":false,"method":"subscribe"}
+		server.behaviour.rejections.set('XDG/USD', {
+			message: 'Currency pair not supported XDG/USD',
+			withoutSymbol: true,
+		});
+		const {log} = startClient(cleanup, {url: server.url, api: 'v2', pairs: ['BTC/USD', 'XDG/USD']});
+		await eventually(() =>
+			expect(log.subscriptions).toContainEqual({
+				pair: 'XDG/USD',
+				state: 'error',
+				message: 'Currency pair not supported XDG/USD',
+			}),
+		);
+		expect(server.latest().sent.some((text) => text.includes('"symbol":"XDG/USD"'))).toBe(false);
+		expect(log.subscriptions).toContainEqual({pair: 'BTC/USD', state: 'subscribed'});
+		expect(log.notices).toEqual([]);
+
+		server
+			.latest()
+			.send(server.frames.trades('BTC/USD', [{price: '68500.1', volume: '0.5', side: 'buy'}]));
+		await eventually(() => expect(log.trades.map((trade) => trade.pair)).toEqual(['BTC/USD']));
+	});
+});

@@ -1,0 +1,187 @@
+import {afterEach, describe, expect, test} from 'vitest';
+import type {ApiVersion} from '../../source/model/types.js';
+import {
+	freePort,
+	freePortContaining,
+	startScriptedServer,
+	type ScriptedServer,
+} from '../helpers/scripted-server.js';
+import {
+	createCleanup,
+	eventually,
+	fastOptions,
+	pause,
+	reconnectingStates,
+	startClient,
+} from '../helpers/wait.js';
+
+const cleanup = createCleanup();
+afterEach(() => cleanup.run());
+
+type Setup = Readonly<{api: ApiVersion; pairs: readonly string[]}>;
+
+const setups: Setup[] = [
+	{api: 'v1', pairs: ['XBT/USD', 'ETH/USD']},
+	{api: 'v2', pairs: ['BTC/USD', 'ETH/USD']},
+];
+
+async function serve(api: ApiVersion, port?: number): Promise<ScriptedServer> {
+	const server = await startScriptedServer({api, ...(port === undefined ? {} : {port})});
+	cleanup.add(() => server.close());
+	return server;
+}
+
+type Drop = Readonly<{name: string; code: number | undefined; reason: string}>;
+
+const drops: Drop[] = [
+	{name: 'terminated', code: undefined, reason: 'connection dropped (1006)'},
+	{name: 'closed with 1000', code: 1000, reason: 'closed by the server (1000)'},
+	{name: 'closed with 1001', code: 1001, reason: 'server going away (1001)'},
+];
+
+const {quickBaseMs, slowFloorMs, rateLimitedFloorMs} = fastOptions.backoff;
+
+describe.each(setups)('client on $api', ({api, pairs}) => {
+	const [first = ''] = pairs;
+
+	test.each(drops)('reconnects and resubscribes when $name', async ({code, reason}) => {
+		const server = await serve(api);
+		const {client, log} = startClient(cleanup, {url: server.url, api, pairs});
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+		server
+			.latest()
+			.send(server.frames.trades(first, [{price: '100', volume: '1', side: 'buy', tradeId: 1}]));
+		await eventually(() => expect(log.trades).toHaveLength(1));
+
+		server.dropAll(code);
+		await eventually(() => expect(server.connectionCount()).toBe(2));
+		const [reconnecting] = reconnectingStates(log);
+		expect(reconnecting).toMatchObject({kind: 'reconnecting', attempt: 1, reason});
+		// The first retry after a random drop is a quick one.
+		expect(reconnecting?.delayMs).toBeLessThanOrEqual(quickBaseMs);
+
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+		const second = server.latest();
+		expect(second.requests('subscribe')).toHaveLength(1);
+		expect(second.requests('subscribe')[0]?.pairs).toEqual(pairs);
+		second.send(
+			server.frames.trades(first, [
+				{price: '101', volume: '1', side: 'sell', tradeId: 2, timeMicros: Date.now() * 1000 + 1000},
+			]),
+		);
+		await eventually(() => expect(log.trades.map((trade) => trade.price)).toEqual([100, 101]));
+		expect(client.counts.reconnects).toBe(1);
+	});
+
+	test('reconnects to a server restarted on the same port', async () => {
+		const server = await serve(api);
+		const {client, log} = startClient(cleanup, {url: server.url, api, pairs});
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+
+		await server.close();
+		const restarted = await serve(api, server.port);
+		await eventually(() => expect(restarted.connectionCount()).toBe(1));
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+		expect(restarted.latest().requests('subscribe')[0]?.pairs).toEqual(pairs);
+		expect(reconnectingStates(log).length).toBeGreaterThanOrEqual(1);
+	});
+
+	test('retries after the handshake is refused with 429, no sooner than the rate-limited floor', async () => {
+		const server = await serve(api);
+		server.refuseHandshakes(1, 429);
+		const {client, log} = startClient(cleanup, {url: server.url, api, pairs});
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+
+		const [reconnecting] = reconnectingStates(log);
+		expect(reconnecting?.reason).toMatch(/429/);
+		expect(reconnecting?.delayMs).toBeGreaterThanOrEqual(rateLimitedFloorMs);
+		const [refused = 0, accepted = 0] = server.handshakeTimes;
+		expect(accepted - refused).toBeGreaterThanOrEqual(rateLimitedFloorMs - 20);
+		expect(server.handshakeAttempts()).toBe(2);
+		expect(server.latest().requests('subscribe')[0]?.pairs).toEqual(pairs);
+	});
+
+	test('retries quickly after the handshake is refused with 503', async () => {
+		const server = await serve(api);
+		server.refuseHandshakes(2, 503);
+		const {client, log} = startClient(cleanup, {url: server.url, api, pairs});
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+
+		const states = reconnectingStates(log);
+		expect(states.map((state) => state.reason)).toEqual([
+			'handshake refused: HTTP 503',
+			'handshake refused: HTTP 503',
+		]);
+		expect(states.map((state) => state.attempt)).toEqual([1, 2]);
+		for (const state of states) {
+			expect(state.delayMs).toBeLessThan(slowFloorMs);
+		}
+
+		expect(server.handshakeAttempts()).toBe(3);
+	});
+
+	test('keeps retrying a refused connection until a server listens', async () => {
+		const port = await freePort();
+		const url = `ws://127.0.0.1:${port}${api === 'v1' ? '/' : '/v2'}`;
+		const {client, log} = startClient(cleanup, {url, api, pairs});
+		await eventually(() => expect(reconnectingStates(log).length).toBeGreaterThanOrEqual(2));
+		expect(reconnectingStates(log)[0]?.reason).toBe('connection refused');
+
+		const server = await serve(api, port);
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+		expect(server.latest().requests('subscribe')[0]?.pairs).toEqual(pairs);
+	});
+
+	test('a refused connection on a port containing 429 is not taken for a rate limit', async () => {
+		const port = await freePortContaining('429');
+		const url = `ws://127.0.0.1:${port}${api === 'v1' ? '/' : '/v2'}`;
+		const {log} = startClient(cleanup, {url, api, pairs});
+		await eventually(() => expect(reconnectingStates(log)).not.toEqual([]));
+		const [reconnecting] = reconnectingStates(log);
+		expect(reconnecting?.reason).toBe('connection refused');
+		// Nothing said HTTP 429, so this is a quick retry, not the rate-limited floor.
+		expect(reconnecting?.delayMs).toBeLessThanOrEqual(quickBaseMs);
+	});
+
+	test('stop during the wait before a reconnect cancels it', async () => {
+		const server = await serve(api);
+		server.refuseHandshakes(1, 429);
+		const {client, log} = startClient(cleanup, {url: server.url, api, pairs});
+		await eventually(() => expect(reconnectingStates(log)).toHaveLength(1));
+
+		client.stop();
+		// Past the 300 ms the reconnect was due after.
+		await pause(rateLimitedFloorMs + 100);
+		expect(server.handshakeAttempts()).toBe(1);
+		expect(log.states.at(-1)).toEqual({kind: 'closed'});
+	});
+
+	test('waits at least the slow floor after a maintenance status', async () => {
+		const server = await serve(api);
+		server.behaviour.status = 'maintenance';
+		const {client, log} = startClient(cleanup, {url: server.url, api, pairs});
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+		expect(log.statuses.at(-1)?.status).toBe('maintenance');
+
+		server.behaviour.status = 'online';
+		const droppedAt = Date.now();
+		server.dropAll();
+		await eventually(() => expect(server.connectionCount()).toBe(2));
+		const [reconnecting] = reconnectingStates(log);
+		// A random drop while online would have waited at most quickBaseMs (20 ms).
+		expect(reconnecting?.delayMs).toBeGreaterThanOrEqual(slowFloorMs);
+		expect((server.handshakeTimes[1] ?? 0) - droppedAt).toBeGreaterThanOrEqual(slowFloorMs - 20);
+	});
+
+	test('a status change to maintenance mid-stream also slows the next reconnect', async () => {
+		const server = await serve(api);
+		const {client, log} = startClient(cleanup, {url: server.url, api, pairs});
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+
+		server.latest().send(server.frames.status({status: 'maintenance'}));
+		await eventually(() => expect(log.statuses.at(-1)?.status).toBe('maintenance'));
+		server.dropAll(1001);
+		await eventually(() => expect(reconnectingStates(log)).toHaveLength(1));
+		expect(reconnectingStates(log)[0]?.delayMs).toBeGreaterThanOrEqual(slowFloorMs);
+	});
+});
