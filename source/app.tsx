@@ -1,53 +1,110 @@
-import {Box, useApp, useInput, useStdin} from 'ink';
-import {useState} from 'react';
+import {Box} from 'ink';
+import {useReducer} from 'react';
+import {AddPairPrompt} from './components/add-pair-prompt.js';
+import {AlertBanner} from './components/alert-banner.js';
+import {GridView} from './components/grid-view.js';
+import {HelpOverlay} from './components/help-overlay.js';
+import {KeyHints} from './components/key-hints.js';
 import {PairTabs} from './components/pair-tabs.js';
+import {StatsStrip} from './components/stats-strip.js';
 import {StatusBar} from './components/status-bar.js';
+import {TooSmall, minimumSize} from './components/too-small.js';
 import {TradeTape} from './components/trade-tape.js';
 import {useClock} from './hooks/use-clock.js';
+import {useRate} from './hooks/use-rate.js';
 import {useStoreVersion} from './hooks/use-store-version.js';
+import {useTapeKeys} from './hooks/use-tape-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import type {TapeStore} from './model/tape-store.js';
+import type {PairTape, TapeStore} from './model/tape-store.js';
+import type {TapeCommands} from './model/types.js';
+import {initialViewState, reduceView} from './model/view-state.js';
 
-type Properties = Readonly<{store: TapeStore; api: string; host: string; tickMs?: number}>;
+type Properties = Readonly<{
+	store: TapeStore;
+	commands: TapeCommands;
+	api: string;
+	host: string;
+	/** The screen redraws at most this often, however fast trades come. */
+	tickMs?: number;
+	staleAfterMs?: number;
+}>;
 
-/** The trade tape: pair tabs, the focused pair's trades, and the status bar. */
-export function App({store, api, host, tickMs = 100}: Properties) {
+/** Tabs, the focused pair (or the grid), alerts, status and key hints, sized to the terminal. */
+export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10_000}: Properties) {
 	useStoreVersion(store, tickMs);
-	const now = useClock(500);
-	const {rows} = useTerminalSize();
-	const {exit} = useApp();
-	const {isRawModeSupported} = useStdin();
-	const [focusIndex, setFocusIndex] = useState(0);
+	const now = useClock(250);
+	const {columns, rows} = useTerminalSize();
+	const [view, dispatch] = useReducer(reduceView, initialViewState);
+	const messagesPerSecond = useRate(store.feed.frames, now);
 	const tapes = store.pairs.map((pair) => store.tape(pair)).filter((tape) => tape !== undefined);
-	const focused = tapes[Math.min(focusIndex, tapes.length - 1)];
+	const focused = tapes[Math.min(view.focus, tapes.length - 1)];
+	const {pause} = view;
+	const arrived = (tape: PairTape) =>
+		pause ? Math.max(0, tape.stats.snapshot.tradeCount - (pause.counts.get(tape.pair) ?? 0)) : 0;
+	const skipFor = (tape: PairTape) => arrived(tape) + (tape === focused ? (pause?.scroll ?? 0) : 0);
 
-	useInput(
-		(input, key) => {
-			const step = (delta: number) =>
-				setFocusIndex((index) => (index + delta + tapes.length) % Math.max(1, tapes.length));
-			if (input === 'q' || (key.ctrl && input === 'c')) {
-				exit();
-			} else if (key.rightArrow || input === 'l' || (key.tab && !key.shift)) {
-				step(1);
-			} else if (key.leftArrow || input === 'h' || (key.tab && key.shift)) {
-				step(-1);
-			} else if (/^[1-9]$/.test(input) && Number(input) <= tapes.length) {
-				setFocusIndex(Number(input) - 1);
-			}
-		},
-		{isActive: isRawModeSupported === true},
-	);
+	// Everything but the tape: tabs, stats (up to 2 lines), alert, prompt or hints, status; and
+	// one spare line, since a frame as tall as the terminal makes Ink clear the screen each time.
+	const chromeRows = 1 + (columns < 120 ? 2 : 1) + (store.alerts.length > 0 ? 1 : 0) + 1 + 1 + 1;
+	const tapeRows = Math.max(1, rows - chromeRows - 1);
+	const pageRows = Math.max(1, tapeRows - 1);
+	const scrollMaximum = focused
+		? Math.max(0, focused.trades.size - arrived(focused) - pageRows)
+		: 0;
+	useTapeKeys({view, dispatch, commands, tapes, focused, pageRows, scrollMaximum});
 
-	// Tabs, status bar and a spare line: a frame as tall as the terminal makes Ink clear the
-	// whole screen on every frame, which flickers.
-	const tapeRows = Math.max(1, rows - 3);
+	if (columns < minimumSize.columns || rows < minimumSize.rows) {
+		return <TooSmall columns={columns} rows={rows} />;
+	}
+
+	const arrivedWhilePaused = pause
+		? tapes.reduce((sum, tape) => sum + arrived(tape), 0)
+		: undefined;
 	return (
-		<Box flexDirection="column" height={rows - 1}>
+		<Box flexDirection="column" height={rows - 1} width={columns}>
 			<PairTabs tapes={tapes} focused={focused?.pair} />
 			<Box flexDirection="column" flexGrow={1} overflow="hidden">
-				{focused && <TradeTape tape={focused} rows={tapeRows} />}
+				{view.isHelpOpen ? (
+					<HelpOverlay />
+				) : view.mode === 'grid' ? (
+					<GridView
+						tapes={tapes}
+						focused={focused?.pair}
+						width={columns}
+						height={rows - 1 - 4 - (store.alerts.length > 0 ? 1 : 0)}
+						now={now}
+						skipFor={skipFor}
+					/>
+				) : (
+					focused && (
+						<Box flexDirection="column">
+							<StatsStrip tape={focused} now={now} />
+							<TradeTape tape={focused} rows={tapeRows} width={columns} skip={skipFor(focused)} />
+						</Box>
+					)
+				)}
 			</Box>
-			<StatusBar feed={store.feed} api={api} host={host} now={now} />
+			<AlertBanner
+				alerts={store.alerts}
+				decimalsFor={(pair) => store.tape(pair)?.priceDecimals ?? 2}
+			/>
+			{view.prompt ? (
+				<AddPairPrompt prompt={view.prompt} />
+			) : (
+				<KeyHints width={columns} isPaused={pause !== undefined} />
+			)}
+			<StatusBar
+				feed={store.feed}
+				api={api}
+				host={host}
+				now={now}
+				messagesPerSecond={messagesPerSecond}
+				refusedPairs={tapes
+					.filter((tape) => tape.subscription === 'error')
+					.map((tape) => tape.pair)}
+				arrivedWhilePaused={arrivedWhilePaused}
+				staleAfterMs={staleAfterMs}
+			/>
 		</Box>
 	);
 }

@@ -16,6 +16,10 @@ const flags = {
 	exitOnAlert: {type: 'boolean', default: false},
 	history: {type: 'string'},
 	record: {type: 'string'},
+	big: {type: 'string'},
+	ascii: {type: 'boolean', default: false},
+	// Read by the colour library itself (supports-color looks for --no-color in argv).
+	color: {type: 'boolean', default: true},
 	port: {type: 'string'},
 	host: {type: 'string'},
 	replay: {type: 'string'},
@@ -37,6 +41,10 @@ const cli = meow(
 	  --exit-on-alert     exit 0 after the first alert fires
 	  --history N         trades kept per pair (default 1000)
 	  --record FILE       append every received frame to FILE as NDJSON
+	  --big N             highlight trades worth at least N in the quote currency
+	                      (default: ten times the pair's average trade)
+	  --ascii             draw with ASCII only
+	  --no-color          no colours (also NO_COLOR=1); FORCE_COLOR=1 forces them
 
 	Options for serve
 	  --port N            port to listen on (default 8787)

@@ -1,7 +1,10 @@
 import {KrakenClient} from './kraken/client.js';
 import {openRecorder, type Recorder} from './kraken/recorder.js';
+import type {AlertWatcher} from './model/alerts.js';
 import {sanitize} from './model/sanitize.js';
 import type {TapeStore} from './model/tape-store.js';
+import type {AlertEvent, TapeCommands} from './model/types.js';
+import {parsePair} from './kraken/pair-names.js';
 import type {WatchOptions} from './options.js';
 import {startExchangeServer, type ExchangeServer} from './simulator/exchange-server.js';
 import {createSimulatedMarket} from './simulator/simulated-market.js';
@@ -53,13 +56,27 @@ export async function openFeed(options: WatchOptions): Promise<Feed> {
 	};
 }
 
-/** Keeps a store up to date with everything the client reports. */
-export function bindStore(client: KrakenClient, store: TapeStore): void {
-	client.on('trades', (trades) => store.addTrades(trades));
-	client.on('frame', (_text, receivedAt) => {
-		store.feed.lastFrameAt = receivedAt;
+/** Keeps a store up to date with everything the client reports, alerts included. */
+export function bindStore(
+	client: KrakenClient,
+	store: TapeStore,
+	alerts: AlertWatcher,
+	onAlerts: (events: readonly AlertEvent[]) => void,
+): void {
+	client.on('trades', (trades) => {
+		store.addTrades(trades);
+		const fired = alerts.check(trades);
+		if (fired.length > 0) {
+			store.addAlerts(fired);
+			onAlerts(fired);
+		}
 	});
-	client.on('state', (state) => store.updateFeed({state}));
+	client.on('frame', (_text, receivedAt) => {
+		// Not a visible change by itself: the status bar's clock tick shows the age and rate.
+		store.feed.lastFrameAt = receivedAt;
+		store.feed.frames++;
+	});
+	client.on('state', (state) => store.updateFeed({state, stateSince: Date.now()}));
 	client.on('status', (status) =>
 		store.updateFeed({
 			systemStatus: sanitize(status.status, 40),
@@ -72,4 +89,25 @@ export function bindStore(client: KrakenClient, store: TapeStore): void {
 	client.on('unrecognised', (_reason, count) => store.updateFeed({unrecognised: count}));
 	client.on('gap', () => store.updateFeed({missing: client.counts.missing}));
 	client.on('notice', (message) => store.updateFeed({notice: sanitize(message)}));
+}
+
+/** What the screen's keys do to the feed: pairs added and removed live, tapes cleared. */
+export function createCommands(
+	client: KrakenClient,
+	store: TapeStore,
+	options: WatchOptions,
+): TapeCommands {
+	return {
+		parsePair: (text) => parsePair(text, options.api),
+		addPair(pair) {
+			store.addPair(pair);
+			client.subscribe([pair]);
+		},
+		removePair(pair) {
+			store.removePair(pair);
+			client.unsubscribe([pair]);
+		},
+		clearPair: (pair) => store.clearPair(pair),
+		dismissAlerts: () => store.dismissAlerts(),
+	};
 }

@@ -23,6 +23,9 @@ export type WatchOptions = Readonly<{
 	exitOnAlert: boolean;
 	history: number;
 	recordFile: string | undefined;
+	/** Notional in quote currency from which a trade is highlighted; undefined: adaptive. */
+	bigNotional: number | undefined;
+	isAscii: boolean;
 }>;
 
 export type ServeOptions = Readonly<{
@@ -45,6 +48,8 @@ export type RawFlags = Readonly<{
 	exitOnAlert: boolean;
 	history?: string;
 	record?: string;
+	big?: string;
+	ascii: boolean;
 	port?: string;
 	host?: string;
 	replay?: string;
@@ -66,6 +71,10 @@ function integerIn(flag: string, minimum: number, maximum: number) {
 
 const apiSchema = z.enum(['v1', 'v2'], {error: '--api must be v1 or v2'});
 const historySchema = integerIn('--history', 1, 100_000);
+const bigSchema = z.coerce
+	.number<string>({error: '--big must be a number'})
+	.positive({error: '--big must be greater than 0'})
+	.finite({error: '--big must be a number'});
 const portSchema = integerIn('--port', 0, 65_535);
 const speedSchema = z.coerce
 	.number<string>({error: '--speed must be a number'})
@@ -139,7 +148,7 @@ function serveOptions(input: readonly string[], flags: RawFlags): ServeOptions {
 
 	refuse(
 		flags,
-		['api', 'url', 'demo', 'json', 'alert', 'exitOnAlert', 'history', 'record'],
+		['api', 'url', 'demo', 'json', 'alert', 'exitOnAlert', 'history', 'record', 'big', 'ascii'],
 		'is not an option of serve',
 	);
 	return {
@@ -191,6 +200,8 @@ function watchOptions(
 		exitOnAlert: flags.exitOnAlert,
 		history: flags.history === undefined ? 1000 : check(historySchema, flags.history),
 		recordFile: flags.record,
+		bigNotional: flags.big === undefined ? undefined : check(bigSchema, flags.big),
+		isAscii: flags.ascii,
 	};
 }
 

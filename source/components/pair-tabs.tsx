@@ -1,36 +1,41 @@
 import {Box, Text} from 'ink';
+import {useDisplay} from '../hooks/use-display.js';
 import {formatPrice} from '../model/format.js';
 import type {PairTape} from '../model/tape-store.js';
 
 type Properties = Readonly<{tapes: readonly PairTape[]; focused: string | undefined}>;
 
-function direction(tape: PairTape): Readonly<{mark: string; color?: string}> {
-	const {last, previous} = tape.stats.snapshot;
-	if (last === undefined || previous === undefined || last === previous) {
-		return {mark: '='};
-	}
-
-	return last > previous ? {mark: '▲', color: 'green'} : {mark: '▼', color: 'red'};
-}
-
 /** One tab per pair: number key, name, last price and its direction against the trade before. */
 export function PairTabs({tapes, focused}: Properties) {
+	const {glyphs} = useDisplay();
 	return (
 		<Box flexWrap="wrap" columnGap={1}>
 			{tapes.map((tape, index) => {
-				const {last} = tape.stats.snapshot;
-				const {mark, color} = direction(tape);
+				const {last, previous} = tape.stats.snapshot;
+				const isUp = last !== undefined && previous !== undefined && last > previous;
+				const isDown = last !== undefined && previous !== undefined && last < previous;
 				const isFocused = tape.pair === focused;
+				// Brackets mark focus without colour; an alerted tab carries the bell glyph.
 				return (
-					<Text key={tape.pair} inverse={isFocused} bold={isFocused}>
-						{` ${index + 1} ${tape.pair} `}
+					<Text
+						key={tape.pair}
+						bold={isFocused}
+						inverse={isFocused}
+						backgroundColor={tape.isAlerted ? 'yellow' : undefined}
+					>
+						{isFocused ? '[' : ' '}
+						{`${index + 1} ${tape.pair} `}
+						{tape.isAlerted ? `${glyphs.bell} ` : ''}
 						{tape.subscription === 'error' ? (
-							<Text color="red">! </Text>
+							<Text color="red">!</Text>
 						) : last === undefined ? (
-							<Text dimColor>… </Text>
+							<Text dimColor>{glyphs.ellipsis}</Text>
 						) : (
-							<Text color={color}>{`${formatPrice(last, tape.priceDecimals)} ${mark} `}</Text>
+							<Text color={isUp ? 'green' : isDown ? 'red' : undefined}>
+								{`${formatPrice(last, tape.priceDecimals)} ${isUp ? glyphs.up : isDown ? glyphs.down : glyphs.flat}`}
+							</Text>
 						)}
+						{isFocused ? ']' : ' '}
 					</Text>
 				);
 			})}

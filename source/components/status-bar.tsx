@@ -1,32 +1,66 @@
 import {Box, Text} from 'ink';
+import {useDisplay} from '../hooks/use-display.js';
 import {describeState} from '../model/describe.js';
 import type {FeedInfo} from '../model/tape-store.js';
 
-type Properties = Readonly<{feed: FeedInfo; api: string; host: string; now: number}>;
+type Properties = Readonly<{
+	feed: FeedInfo;
+	api: string;
+	host: string;
+	now: number;
+	messagesPerSecond: number;
+	/** Pairs whose subscription Kraken refused. */
+	refusedPairs: readonly string[];
+	/** Trades that arrived since the tape was paused; undefined when not paused. */
+	arrivedWhilePaused?: number;
+	/** Silence after which the client calls the connection stale. */
+	staleAfterMs: number;
+}>;
 
-/** Connection state, where the data comes from, how fresh it is; SIMULATED when it is. */
-export function StatusBar({feed, api, host, now}: Properties) {
+function stateText(feed: FeedInfo, now: number): string {
 	const {state} = feed;
-	const isHealthy = state.kind === 'subscribed';
+	if (state.kind === 'reconnecting') {
+		const left = Math.max(0, state.delayMs - (now - feed.stateSince));
+		return `${state.reason}; reconnecting in ${Math.ceil(left / 1000)} s (attempt ${state.attempt})`;
+	}
+
+	return describeState(state);
+}
+
+/** Connection, source, pace and freshness of the data, at a glance. */
+export function StatusBar(properties: Properties) {
+	const {feed, api, host, now, messagesPerSecond, refusedPairs, arrivedWhilePaused, staleAfterMs} =
+		properties;
+	const {glyphs} = useDisplay();
 	const age = feed.lastFrameAt === undefined ? undefined : Math.max(0, now - feed.lastFrameAt);
+	const isStale = age !== undefined && age >= staleAfterMs;
 	return (
-		<Box columnGap={2}>
+		<Box columnGap={1} flexWrap="wrap" height={1} overflow="hidden">
 			{feed.isSimulated && (
 				<Text inverse bold>
 					{' SIMULATED '}
 				</Text>
 			)}
-			<Text color={isHealthy ? 'green' : 'yellow'} wrap="truncate">
-				{describeState(state)}
+			{arrivedWhilePaused !== undefined && (
+				<Text inverse bold color="yellow">{` PAUSED +${arrivedWhilePaused} `}</Text>
+			)}
+			<Text color={feed.state.kind === 'subscribed' ? 'green' : 'yellow'} wrap="truncate">
+				{stateText(feed, now)}
 			</Text>
-			<Text dimColor>{`${api} ${host}`}</Text>
 			{age !== undefined && (
-				<Text dimColor={age < 5000}>{`last frame ${(age / 1000).toFixed(1)} s ago`}</Text>
+				<Text color={isStale ? 'red' : undefined} bold={isStale} dimColor={!isStale}>
+					{isStale ? `STALE ${Math.floor(age / 1000)} s` : `${(age / 1000).toFixed(1)} s ago`}
+				</Text>
 			)}
+			<Text dimColor>{`${messagesPerSecond} msg/s`}</Text>
 			{feed.systemStatus !== undefined && feed.systemStatus !== 'online' && (
-				<Text color="yellow">{`Kraken: ${feed.systemStatus}`}</Text>
+				<Text color="yellow" bold>{`Kraken ${feed.systemStatus}`}</Text>
 			)}
-			{feed.unrecognised > 0 && <Text color="yellow">{`${feed.unrecognised} unrecognised`}</Text>}
+			{refusedPairs.length > 0 && <Text color="red">{`refused: ${refusedPairs.join(', ')}`}</Text>}
+			{feed.unrecognised > 0 && <Text color="yellow">{`${feed.unrecognised} bad frames`}</Text>}
+			{feed.missing > 0 && <Text color="yellow">{`${feed.missing} trades missed`}</Text>}
+			{feed.notice !== undefined && <Text color="yellow">{feed.notice}</Text>}
+			<Text dimColor>{`${glyphs.separator} ${api} ${host}`}</Text>
 		</Box>
 	);
 }

@@ -1,19 +1,45 @@
 import {Text} from 'ink';
-import {formatClock, formatPrice, formatVolume} from '../model/format.js';
+import {
+	formatClock,
+	formatNotional,
+	formatPrice,
+	formatVolume,
+	splitChangedDigits,
+} from '../model/format.js';
 import type {Trade} from '../model/types.js';
+import type {TapeColumns} from './tape-columns.js';
 
-type Properties = Readonly<{trade: Trade; priceDecimals: number}>;
+type Properties = Readonly<{
+	trade: Trade;
+	/** The trade before this one, for highlighting the digits that changed. */
+	previous: Trade | undefined;
+	priceDecimals: number;
+	isBig: boolean;
+	columns: TapeColumns;
+}>;
 
-/** One trade: time, side as a letter as well as a colour, price, volume, order type. */
-export function TradeRow({trade, priceDecimals}: Properties) {
+/** One trade: time, side as a letter as well as a colour, price, volume, notional, order type. */
+export function TradeRow({trade, previous, priceDecimals, isBig, columns}: Properties) {
 	const isBuy = trade.side === 'buy';
+	const price = formatPrice(trade.price, priceDecimals).padStart(columns.price);
+	const before = previous && formatPrice(previous.price, priceDecimals).padStart(columns.price);
+	const {same, changed} = splitChangedDigits(price, before);
 	return (
-		<Text wrap="truncate">
-			<Text dimColor>{formatClock(trade.time)}</Text>
-			<Text color={isBuy ? 'green' : 'red'} bold>{` ${isBuy ? 'B' : 'S'} `}</Text>
-			<Text>{formatPrice(trade.price, priceDecimals).padStart(16)}</Text>
-			<Text>{formatVolume(trade.volume).padStart(16)}</Text>
-			<Text dimColor>{` ${trade.orderType}`}</Text>
+		<Text wrap="truncate" inverse={isBig}>
+			<Text dimColor={!isBig}>{formatClock(trade.time)}</Text>
+			<Text color={isBuy ? 'green' : 'red'} bold>{` ${isBuy ? 'B' : 'S'}`}</Text>
+			<Text>{same}</Text>
+			<Text bold underline color={isBuy ? 'green' : 'red'}>
+				{changed}
+			</Text>
+			<Text>{formatVolume(trade.volume).padStart(columns.volume)}</Text>
+			{columns.notional > 0 && (
+				<Text bold={isBig}>
+					{formatNotional(trade.price * trade.volume).padStart(columns.notional)}
+				</Text>
+			)}
+			{columns.orderType > 0 && <Text dimColor>{` ${trade.orderType.padEnd(6)}`}</Text>}
+			{isBig && <Text bold> *</Text>}
 		</Text>
 	);
 }

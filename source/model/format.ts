@@ -5,16 +5,78 @@ export function formatClock(time: number): string {
 	return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
 }
 
+// Intl formatters are costly to build and cheap to reuse; prices repeat a handful of decimals.
+const priceFormats = new Map<number, Intl.NumberFormat>();
+
 export function formatPrice(price: number, decimals: number): string {
-	return price.toLocaleString('en-US', {
-		minimumFractionDigits: decimals,
-		maximumFractionDigits: decimals,
-	});
+	let format = priceFormats.get(decimals);
+	if (!format) {
+		format = new Intl.NumberFormat('en-US', {
+			minimumFractionDigits: decimals,
+			maximumFractionDigits: decimals,
+		});
+		priceFormats.set(decimals, format);
+	}
+
+	return format.format(price);
 }
 
-/** Volumes to eight significant places at most, without trailing noise. */
+/** Volumes with Kraken's eight decimals, so the column lines up; two from a thousand up. */
 export function formatVolume(volume: number): string {
-	return volume >= 1000
-		? volume.toLocaleString('en-US', {maximumFractionDigits: 2})
-		: volume.toFixed(8).replace(/\.?0+$/, '');
+	return volume >= 1000 ? formatPrice(volume, 2) : volume.toFixed(8);
+}
+
+/** Quote-currency amounts: two decimals, or six for tiny ones (ETH/BTC notional in BTC). */
+export function formatNotional(value: number): string {
+	return formatPrice(value, Math.abs(value) < 1 ? 6 : 2);
+}
+
+/** `+1,234.5 (+1.83%)`, with the sign always shown. */
+export function formatChange(change: number, percent: number, decimals: number): string {
+	const sign = change > 0 ? '+' : change < 0 ? '-' : '±';
+	return `${sign}${formatPrice(Math.abs(change), decimals)} (${sign}${Math.abs(percent).toFixed(2)}%)`;
+}
+
+/** Compact counts for a narrow strip: 950, 12.3k, 4.56M. */
+export function formatCompact(value: number): string {
+	if (value >= 1_000_000) {
+		return `${(value / 1_000_000).toFixed(2)}M`;
+	}
+
+	return value >= 10_000
+		? `${(value / 1000).toFixed(1)}k`
+		: formatPrice(value, value < 100 ? 4 : 2);
+}
+
+/**
+ * Splits a formatted price where it starts to differ from the previous one, so the digits that
+ * changed can be highlighted: `68,412.3` after `68,409.9` is `68,4` + `12.3`.
+ */
+export function splitChangedDigits(
+	current: string,
+	previous: string | undefined,
+): Readonly<{same: string; changed: string}> {
+	if (previous === undefined || previous.length !== current.length) {
+		return {same: '', changed: current};
+	}
+
+	let index = 0;
+	while (index < current.length && current[index] === previous[index]) {
+		index++;
+	}
+
+	return {same: current.slice(0, index), changed: current.slice(index)};
+}
+
+/** A bar of `width` cells split by the buy share of volume; an even split when none. */
+export function imbalanceBar(
+	buyVolume: number,
+	sellVolume: number,
+	width: number,
+	buy: string,
+	sell: string,
+): string {
+	const total = buyVolume + sellVolume;
+	const buyCells = total > 0 ? Math.round((buyVolume / total) * width) : Math.round(width / 2);
+	return buy.repeat(buyCells) + sell.repeat(width - buyCells);
 }

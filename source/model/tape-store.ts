@@ -1,6 +1,6 @@
 import {PairStats} from './pair-stats.js';
 import {RingBuffer} from './ring-buffer.js';
-import type {ConnectionState, SubscriptionState, SystemStatus, Trade} from './types.js';
+import type {AlertEvent, ConnectionState, SubscriptionState, SystemStatus, Trade} from './types.js';
 
 export type PairTape = {
 	readonly pair: string;
@@ -11,10 +11,16 @@ export type PairTape = {
 	error?: string;
 	/** Most decimals seen in a price: v2 numbers lose trailing zeros, so the maximum stands in. */
 	priceDecimals: number;
+	/** An alert fired for this pair and has not been dismissed. */
+	isAlerted: boolean;
 };
 
 export type FeedInfo = {
 	state: ConnectionState;
+	/** When `state` began, for the reconnect countdown. */
+	stateSince: number;
+	/** Frames received, for messages per second. */
+	frames: number;
 	systemStatus?: SystemStatus;
 	isSimulated: boolean;
 	unrecognised: number;
@@ -34,13 +40,22 @@ function decimalsOf(value: number): number {
  */
 export class TapeStore {
 	readonly feed: FeedInfo;
+	/** Alerts fired and not yet dismissed, oldest first. */
+	alerts: AlertEvent[] = [];
 	readonly #tapes = new Map<string, PairTape>();
 	readonly #capacity: number;
 	#version = 0;
 
 	constructor(pairs: readonly string[], capacity: number, isSimulated: boolean) {
 		this.#capacity = capacity;
-		this.feed = {state: {kind: 'closed'}, isSimulated, unrecognised: 0, missing: 0};
+		this.feed = {
+			state: {kind: 'closed'},
+			stateSince: Date.now(),
+			frames: 0,
+			isSimulated,
+			unrecognised: 0,
+			missing: 0,
+		};
 		for (const pair of pairs) {
 			this.addPair(pair);
 		}
@@ -83,9 +98,41 @@ export class TapeStore {
 				stats: new PairStats(),
 				subscription: 'pending',
 				priceDecimals: 0,
+				isAlerted: false,
 			});
 			this.#version++;
 		}
+	}
+
+	/** Empties a pair's tape and statistics, keeping its subscription. */
+	clearPair(pair: string): void {
+		const tape = this.#tapes.get(pair);
+		if (tape) {
+			tape.trades.clear();
+			tape.stats.clear();
+			this.#version++;
+		}
+	}
+
+	addAlerts(alerts: readonly AlertEvent[]): void {
+		for (const alert of alerts) {
+			this.alerts.push(alert);
+			const tape = this.#tapes.get(alert.rule.pair);
+			if (tape) {
+				tape.isAlerted = true;
+			}
+		}
+
+		this.#version++;
+	}
+
+	dismissAlerts(): void {
+		this.alerts = [];
+		for (const tape of this.#tapes.values()) {
+			tape.isAlerted = false;
+		}
+
+		this.#version++;
 	}
 
 	removePair(pair: string): void {

@@ -55,3 +55,15 @@ export type AlertEvent = Readonly<{
 	price: number;
 	time: number;
 }>;
+
+/** What keys on the screen can ask of the feed and the store. */
+export type TapeCommands = Readonly<{
+	/** Parses typed text into a pair in the API's naming, or says why it is not one. */
+	parsePair(
+		text: string,
+	): Readonly<{ok: true; pair: string}> | Readonly<{ok: false; message: string}>;
+	addPair(pair: string): void;
+	removePair(pair: string): void;
+	clearPair(pair: string): void;
+	dismissAlerts(): void;
+}>;

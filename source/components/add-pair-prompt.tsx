@@ -1,0 +1,18 @@
+import {Text} from 'ink';
+import type {PromptState} from '../model/view-state.js';
+
+/** The inline prompt for `a`: what is typed so far, and why the last attempt was refused. */
+export function AddPairPrompt({prompt}: Readonly<{prompt: PromptState}>) {
+	return (
+		<Text wrap="truncate">
+			<Text bold>add pair: </Text>
+			{prompt.text}
+			<Text inverse> </Text>
+			{prompt.error === undefined ? (
+				<Text dimColor>{'  Enter adds, Esc cancels'}</Text>
+			) : (
+				<Text color="red">{`  ${prompt.error}`}</Text>
+			)}
+		</Text>
+	);
+}

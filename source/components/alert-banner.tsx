@@ -1,0 +1,22 @@
+import {Text} from 'ink';
+import {useDisplay} from '../hooks/use-display.js';
+import {formatClock, formatPrice} from '../model/format.js';
+import type {AlertEvent} from '../model/types.js';
+
+/** The newest alert until dismissed, with a count of any others. */
+type Properties = Readonly<{alerts: readonly AlertEvent[]; decimalsFor: (pair: string) => number}>;
+
+export function AlertBanner({alerts, decimalsFor}: Properties) {
+	const {glyphs} = useDisplay();
+	const newest = alerts.at(-1);
+	if (!newest) {
+		return null;
+	}
+
+	const more = alerts.length > 1 ? ` (+${alerts.length - 1} more)` : '';
+	return (
+		<Text inverse bold color="yellow" wrap="truncate">
+			{` ${glyphs.bell} ALERT ${newest.rule.text} at ${formatPrice(newest.price, decimalsFor(newest.rule.pair))} (${formatClock(newest.time)})${more}  d dismisses `}
+		</Text>
+	);
+}

@@ -1,0 +1,57 @@
+import {Box, Text} from 'ink';
+import type {PairTape} from '../model/tape-store.js';
+import {PairCard} from './pair-card.js';
+
+type Properties = Readonly<{
+	tapes: readonly PairTape[];
+	focused: string | undefined;
+	width: number;
+	height: number;
+	now: number;
+	skipFor: (tape: PairTape) => number;
+}>;
+
+const cardMinimumWidth = 38;
+const cardMinimumHeight = 6;
+
+/** Every pair side by side or stacked, as many as fit; the rest are counted. */
+export function GridView({tapes, focused, width, height, now, skipFor}: Properties) {
+	const columns = Math.max(1, Math.min(tapes.length, Math.floor(width / cardMinimumWidth)));
+	const neededRows = Math.ceil(tapes.length / columns);
+	const fittingRows = Math.max(1, Math.floor(height / cardMinimumHeight));
+	const gridRows = Math.min(neededRows, fittingRows);
+	const hidden = Math.max(0, tapes.length - gridRows * columns);
+	const cardHeight = Math.floor((height - (hidden > 0 ? 1 : 0)) / gridRows);
+	const cardWidth = Math.floor(width / columns);
+	// Keep the focused pair on screen even when not all fit.
+	const focusIndex = Math.max(
+		0,
+		tapes.findIndex((tape) => tape.pair === focused),
+	);
+	const start = Math.max(
+		0,
+		Math.min(focusIndex - gridRows * columns + 1, tapes.length - gridRows * columns),
+	);
+	const shown = tapes.slice(start, start + gridRows * columns);
+	return (
+		<Box flexDirection="column">
+			<Box flexWrap="wrap" width={width}>
+				{shown.map((tape) => (
+					<PairCard
+						key={tape.pair}
+						tape={tape}
+						index={tapes.indexOf(tape)}
+						width={cardWidth}
+						height={cardHeight}
+						isFocused={tape.pair === focused}
+						now={now}
+						skip={skipFor(tape)}
+					/>
+				))}
+			</Box>
+			{hidden > 0 && (
+				<Text dimColor>{`${hidden} more pair(s) not shown: widen the terminal or use ←→`}</Text>
+			)}
+		</Box>
+	);
+}

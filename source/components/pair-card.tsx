@@ -1,0 +1,42 @@
+import {Box, Text} from 'ink';
+import {useDisplay} from '../hooks/use-display.js';
+import type {PairTape} from '../model/tape-store.js';
+import {StatsStrip} from './stats-strip.js';
+import {TradeTape} from './trade-tape.js';
+
+type Properties = Readonly<{
+	tape: PairTape;
+	index: number;
+	width: number;
+	height: number;
+	isFocused: boolean;
+	now: number;
+	skip: number;
+}>;
+
+/** One pair in the grid: name, compact stats and a short tape, in a box. */
+export function PairCard({tape, index, width, height, isFocused, now, skip}: Properties) {
+	const {glyphs} = useDisplay();
+	return (
+		<Box
+			flexDirection="column"
+			width={width}
+			height={height}
+			borderStyle={glyphs.border}
+			borderColor={tape.isAlerted ? 'yellow' : isFocused ? 'cyan' : undefined}
+			overflow="hidden"
+		>
+			<Text bold inverse={isFocused} wrap="truncate">
+				{`${index + 1} ${tape.pair}${tape.isAlerted ? ` ${glyphs.bell}` : ''}`}
+			</Text>
+			<StatsStrip tape={tape} now={now} isCompact />
+			<TradeTape
+				tape={tape}
+				rows={Math.max(0, height - 4)}
+				width={width - 2}
+				skip={skip}
+				hasHeader={false}
+			/>
+		</Box>
+	);
+}

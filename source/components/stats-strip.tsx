@@ -1,0 +1,67 @@
+import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
+import {useDisplay} from '../hooks/use-display.js';
+import {formatChange, formatCompact, formatPrice, imbalanceBar} from '../model/format.js';
+import type {PairTape} from '../model/tape-store.js';
+
+type Properties = Readonly<{tape: PairTape; now: number; isCompact?: boolean}>;
+
+function Stat({label, children}: Readonly<{label: string; children: ReactNode}>) {
+	return (
+		<Text wrap="truncate">
+			<Text dimColor>{`${label} `}</Text>
+			{children}
+		</Text>
+	);
+}
+
+/** Last, change since the first price seen, range, VWAP, volume, pace and who is taking. */
+export function StatsStrip({tape, now, isCompact = false}: Properties) {
+	const {glyphs} = useDisplay();
+	const stats = tape.stats.snapshot;
+	const decimals = tape.priceDecimals;
+	if (stats.last === undefined || stats.first === undefined) {
+		return <Text dimColor>no trades yet</Text>;
+	}
+
+	const change = stats.last - stats.first;
+	const percent = (change / stats.first) * 100;
+	const buyShare = stats.volume > 0 ? Math.round((stats.buyVolume / stats.volume) * 100) : 50;
+	const changeText = (
+		<Text color={change > 0 ? 'green' : change < 0 ? 'red' : undefined}>
+			{formatChange(change, percent, decimals)}
+		</Text>
+	);
+	if (isCompact) {
+		return (
+			<Box columnGap={1} flexWrap="wrap">
+				<Text bold>{formatPrice(stats.last, decimals)}</Text>
+				{changeText}
+				<Text dimColor>{`${tape.stats.tradesPerMinute(now)}/min`}</Text>
+			</Box>
+		);
+	}
+
+	return (
+		<Box columnGap={2} flexWrap="wrap">
+			<Stat label="last">
+				<Text bold>{formatPrice(stats.last, decimals)}</Text>
+			</Stat>
+			<Stat label="chg">{changeText}</Stat>
+			<Stat label="high">{formatPrice(stats.high ?? stats.last, decimals)}</Stat>
+			<Stat label="low">{formatPrice(stats.low ?? stats.last, decimals)}</Stat>
+			<Stat label="vwap">{formatPrice(stats.vwap ?? stats.last, decimals)}</Stat>
+			<Stat label="vol">{formatCompact(stats.volume)}</Stat>
+			<Stat label="trades/min">{String(tape.stats.tradesPerMinute(now))}</Stat>
+			<Stat label="buy/sell">
+				<Text color="green">
+					{imbalanceBar(stats.buyVolume, stats.sellVolume, 10, glyphs.buyBar, '')}
+				</Text>
+				<Text color="red">
+					{imbalanceBar(stats.buyVolume, stats.sellVolume, 10, '', glyphs.sellBar)}
+				</Text>
+				{` ${buyShare}% buy`}
+			</Stat>
+		</Box>
+	);
+}

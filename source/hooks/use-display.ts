@@ -1,0 +1,15 @@
+import {createContext, useContext} from 'react';
+import {unicodeGlyphs, type Glyphs} from '../model/glyphs.js';
+
+/** How the screen draws: glyph set and what counts as a big trade. Fixed for a run. */
+export type Display = Readonly<{
+	glyphs: Glyphs;
+	/** Notional in quote currency from which a trade is big; undefined: adaptive per pair. */
+	bigNotional?: number;
+}>;
+
+export const DisplayContext = createContext<Display>({glyphs: unicodeGlyphs});
+
+export function useDisplay(): Display {
+	return useContext(DisplayContext);
+}

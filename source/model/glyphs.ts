@@ -1,0 +1,36 @@
+/** The symbols the screen draws with, in Unicode and in plain ASCII for `--ascii`. */
+export type Glyphs = Readonly<{
+	up: string;
+	down: string;
+	flat: string;
+	buyBar: string;
+	sellBar: string;
+	ellipsis: string;
+	separator: string;
+	border: 'round' | 'classic';
+	bell: string;
+}>;
+
+export const unicodeGlyphs: Glyphs = {
+	up: '▲',
+	down: '▼',
+	flat: '=',
+	buyBar: '█',
+	sellBar: '░',
+	ellipsis: '…',
+	separator: '│',
+	border: 'round',
+	bell: '🔔',
+};
+
+export const asciiGlyphs: Glyphs = {
+	up: '^',
+	down: 'v',
+	flat: '=',
+	buyBar: '#',
+	sellBar: '-',
+	ellipsis: '...',
+	separator: '|',
+	border: 'classic',
+	bell: '(!)',
+};

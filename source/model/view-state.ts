@@ -1,0 +1,114 @@
+/** What the screen is showing, apart from the data: a pure reducer, driven by keys. */
+
+export type ViewMode = 'tape' | 'grid';
+
+export type PauseState = Readonly<{
+	/** Each pair's trade count when the tape was paused: the frozen view's anchor. */
+	counts: ReadonlyMap<string, number>;
+	/** Rows scrolled back from the newest trade at the moment of pausing. */
+	scroll: number;
+}>;
+
+export type PromptState = Readonly<{text: string; error?: string}>;
+
+export type ViewState = Readonly<{
+	focus: number;
+	mode: ViewMode;
+	isHelpOpen: boolean;
+	pause?: PauseState;
+	prompt?: PromptState;
+}>;
+
+export type ViewAction =
+	| Readonly<{type: 'focus-step'; delta: number; pairCount: number}>
+	| Readonly<{type: 'focus-index'; index: number; pairCount: number}>
+	| Readonly<{type: 'toggle-grid'}>
+	| Readonly<{type: 'toggle-help'}>
+	| Readonly<{type: 'pause'; counts: ReadonlyMap<string, number>}>
+	| Readonly<{type: 'resume'}>
+	| Readonly<{type: 'scroll'; delta: number; maximum: number}>
+	| Readonly<{type: 'scroll-to'; position: 'newest' | 'oldest'; maximum: number}>
+	| Readonly<{type: 'prompt-open'}>
+	| Readonly<{type: 'prompt-type'; text: string}>
+	| Readonly<{type: 'prompt-erase'}>
+	| Readonly<{type: 'prompt-error'; error: string}>
+	| Readonly<{type: 'prompt-close'}>;
+
+export const initialViewState: ViewState = {focus: 0, mode: 'tape', isHelpOpen: false};
+
+const clamp = (value: number, minimum: number, maximum: number) =>
+	Math.min(Math.max(value, minimum), Math.max(minimum, maximum));
+
+export function reduceView(state: ViewState, action: ViewAction): ViewState {
+	switch (action.type) {
+		case 'focus-step': {
+			const count = Math.max(1, action.pairCount);
+			// From the focus clamped to the pairs there are: a removal may have left it past the end.
+			const current = Math.min(state.focus, count - 1);
+			const focus = (((current + action.delta) % count) + count) % count;
+			return withFocus(state, focus);
+		}
+
+		case 'focus-index': {
+			return action.index < action.pairCount ? withFocus(state, action.index) : state;
+		}
+
+		case 'toggle-grid': {
+			return {...state, mode: state.mode === 'grid' ? 'tape' : 'grid'};
+		}
+
+		case 'toggle-help': {
+			return {...state, isHelpOpen: !state.isHelpOpen};
+		}
+
+		case 'pause': {
+			return {...state, pause: {counts: action.counts, scroll: 0}};
+		}
+
+		case 'resume': {
+			return {...state, pause: undefined};
+		}
+
+		case 'scroll': {
+			return state.pause
+				? {
+						...state,
+						pause: {
+							...state.pause,
+							scroll: clamp(state.pause.scroll + action.delta, 0, action.maximum),
+						},
+					}
+				: state;
+		}
+
+		case 'scroll-to': {
+			const scroll = action.position === 'newest' ? 0 : Math.max(0, action.maximum);
+			return state.pause ? {...state, pause: {...state.pause, scroll}} : state;
+		}
+
+		case 'prompt-open': {
+			return {...state, prompt: {text: ''}};
+		}
+
+		case 'prompt-type': {
+			return state.prompt ? {...state, prompt: {text: state.prompt.text + action.text}} : state;
+		}
+
+		case 'prompt-erase': {
+			return state.prompt ? {...state, prompt: {text: state.prompt.text.slice(0, -1)}} : state;
+		}
+
+		case 'prompt-error': {
+			return state.prompt ? {...state, prompt: {...state.prompt, error: action.error}} : state;
+		}
+
+		case 'prompt-close': {
+			return {...state, prompt: undefined};
+		}
+	}
+}
+
+/** A new focus starts at the top of its own history. */
+function withFocus(state: ViewState, focus: number): ViewState {
+	return {...state, focus, pause: state.pause && {...state.pause, scroll: 0}};
+}
