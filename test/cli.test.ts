@@ -18,6 +18,9 @@ describe('cli', () => {
 			'--host',
 			'--replay',
 			'--speed',
+			'--big',
+			'--ascii',
+			'--no-color',
 		]) {
 			expect(stdout).toContain(flag);
 		}
@@ -47,6 +50,9 @@ describe('cli', () => {
 		[['--history', '2.5'], /--history must be a whole number/],
 		[['--history', '0'], /--history must be at least 1/],
 		[['--demo', '--url', 'ws://127.0.0.1:1/v2'], /--demo runs the built-in exchange/],
+		[['--big', 'lots'], /--big must be a number/],
+		[['--big', '0'], /--big must be greater than 0/],
+		[['serve', '--ascii'], /--ascii is not an option of serve/],
 		[['--port', '80'], /--port belongs to the serve command/],
 		[['serve', '--port', '70000'], /--port must be at most 65535/],
 		[['serve', '--speed', '-1'], /--speed must be greater than 0/],

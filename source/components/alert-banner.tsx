@@ -15,7 +15,7 @@ export function AlertBanner({alerts, decimalsFor}: Properties) {
 
 	const more = alerts.length > 1 ? ` (+${alerts.length - 1} more)` : '';
 	return (
-		<Text inverse bold color="yellow" wrap="truncate">
+		<Text bold color="black" backgroundColor="yellow" wrap="truncate">
 			{` ${glyphs.bell} ALERT ${newest.rule.text} at ${formatPrice(newest.price, decimalsFor(newest.rule.pair))} (${formatClock(newest.time)})${more}  d dismisses `}
 		</Text>
 	);

@@ -23,7 +23,7 @@ export function PairCard({tape, index, width, height, isFocused, now, skip}: Pro
 			width={width}
 			height={height}
 			borderStyle={glyphs.border}
-			borderColor={tape.isAlerted ? 'yellow' : isFocused ? 'cyan' : undefined}
+			borderColor={tape.isAlerted ? 'magenta' : isFocused ? 'blue' : undefined}
 			overflow="hidden"
 		>
 			<Text bold inverse={isFocused} wrap="truncate">

@@ -21,6 +21,8 @@ export function PairTabs({tapes, focused}: Properties) {
 						key={tape.pair}
 						bold={isFocused}
 						inverse={isFocused}
+						// Black on yellow reads on dark and light themes alike; yellow text does not.
+						color={tape.isAlerted ? 'black' : undefined}
 						backgroundColor={tape.isAlerted ? 'yellow' : undefined}
 					>
 						{isFocused ? '[' : ' '}

@@ -42,9 +42,14 @@ export function StatusBar(properties: Properties) {
 				</Text>
 			)}
 			{arrivedWhilePaused !== undefined && (
-				<Text inverse bold color="yellow">{` PAUSED +${arrivedWhilePaused} `}</Text>
+				<Text bold color="black" backgroundColor="yellow">{` PAUSED +${arrivedWhilePaused} `}</Text>
 			)}
-			<Text color={feed.state.kind === 'subscribed' ? 'green' : 'yellow'} wrap="truncate">
+			{/* Warnings in magenta: yellow text is unreadable on light backgrounds. */}
+			<Text
+				color={feed.state.kind === 'subscribed' ? 'green' : 'magenta'}
+				bold={feed.state.kind !== 'subscribed'}
+				wrap="truncate"
+			>
 				{stateText(feed, now)}
 			</Text>
 			{age !== undefined && (
@@ -54,12 +59,12 @@ export function StatusBar(properties: Properties) {
 			)}
 			<Text dimColor>{`${messagesPerSecond} msg/s`}</Text>
 			{feed.systemStatus !== undefined && feed.systemStatus !== 'online' && (
-				<Text color="yellow" bold>{`Kraken ${feed.systemStatus}`}</Text>
+				<Text color="magenta" bold>{`Kraken ${feed.systemStatus}`}</Text>
 			)}
 			{refusedPairs.length > 0 && <Text color="red">{`refused: ${refusedPairs.join(', ')}`}</Text>}
-			{feed.unrecognised > 0 && <Text color="yellow">{`${feed.unrecognised} bad frames`}</Text>}
-			{feed.missing > 0 && <Text color="yellow">{`${feed.missing} trades missed`}</Text>}
-			{feed.notice !== undefined && <Text color="yellow">{feed.notice}</Text>}
+			{feed.unrecognised > 0 && <Text color="magenta">{`${feed.unrecognised} bad frames`}</Text>}
+			{feed.missing > 0 && <Text color="magenta">{`${feed.missing} trades missed`}</Text>}
+			{feed.notice !== undefined && <Text color="magenta">{feed.notice}</Text>}
 			<Text dimColor>{`${glyphs.separator} ${api} ${host}`}</Text>
 		</Box>
 	);

@@ -80,3 +80,9 @@ export function imbalanceBar(
 	const buyCells = total > 0 ? Math.round((buyVolume / total) * width) : Math.round(width / 2);
 	return buy.repeat(buyCells) + sell.repeat(width - buyCells);
 }
+
+/** Decimal places in a number's shortest text form; eight for anything written with an exponent. */
+export function decimalPlaces(value: number): number {
+	const text = String(value);
+	return text.includes('e-') ? 8 : (text.split('.')[1]?.length ?? 0);
+}

@@ -1,3 +1,4 @@
+import {decimalPlaces} from './format.js';
 import {PairStats} from './pair-stats.js';
 import {RingBuffer} from './ring-buffer.js';
 import type {AlertEvent, ConnectionState, SubscriptionState, SystemStatus, Trade} from './types.js';
@@ -28,11 +29,6 @@ export type FeedInfo = {
 	lastFrameAt?: number;
 	notice?: string;
 };
-
-function decimalsOf(value: number): number {
-	const text = String(value);
-	return text.includes('e-') ? 8 : (text.split('.')[1]?.length ?? 0);
-}
 
 /**
  * Everything the screen shows, kept outside React: trades land here at any rate, and `version`
@@ -83,7 +79,7 @@ export class TapeStore {
 			tape.trades.push(trade);
 			tape.stats.add(trade);
 			if (tape.priceDecimals < 8) {
-				tape.priceDecimals = Math.max(tape.priceDecimals, decimalsOf(trade.price));
+				tape.priceDecimals = Math.max(tape.priceDecimals, decimalPlaces(trade.price));
 			}
 		}
 

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {codecFor} from '../kraken/codec.js';
 import {parsePair} from '../kraken/pair-names.js';
 import type {RecordedFrame} from '../kraken/recorder.js';
+import {decimalPlaces} from '../model/format.js';
 import {TradeDeduplicator} from '../model/trade-deduplicator.js';
 import type {Trade} from '../model/types.js';
 import {v1NameOf, type ListedPair} from './pair-catalog.js';
@@ -10,11 +11,6 @@ import type {ExchangeTrade, TradeSource, TradesListener} from './trade-source.js
 type ReplayStep = Readonly<{offsetMs: number; pair: ListedPair; trades: readonly Trade[]}>;
 
 export class ReplayError extends Error {}
-
-function decimalsOf(value: number): number {
-	const text = String(value);
-	return text.includes('e-') ? 8 : (text.split('.')[1]?.length ?? 0);
-}
 
 /**
  * Reads a `--record` file and plays its trades back with their recorded spacing, divided by
@@ -150,7 +146,7 @@ function listPairs(frames: readonly RecordedTrades[]): Map<string, ListedPair> {
 			startPrice: known?.startPrice ?? first.price,
 			priceDecimals: Math.max(
 				known?.priceDecimals ?? 0,
-				...trades.map((trade) => decimalsOf(trade.price)),
+				...trades.map((trade) => decimalPlaces(trade.price)),
 			),
 			volumeDecimals: 8,
 			typicalVolume: known?.typicalVolume ?? first.volume,
