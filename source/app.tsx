@@ -43,10 +43,13 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 		pause ? Math.max(0, tape.stats.snapshot.tradeCount - (pause.counts.get(tape.pair) ?? 0)) : 0;
 	const skipFor = (tape: PairTape) => arrived(tape) + (tape === focused ? (pause?.scroll ?? 0) : 0);
 
-	// Everything but the tape: tabs, stats (up to 2 lines), alert, prompt or hints, status; and
-	// one spare line, since a frame as tall as the terminal makes Ink clear the screen each time.
-	const chromeRows = 1 + (columns < 120 ? 2 : 1) + (store.alerts.length > 0 ? 1 : 0) + 1 + 1 + 1;
-	const tapeRows = Math.max(1, rows - chromeRows - 1);
+	// Every part but the tape has a fixed height, so the tape gets exactly the rest: tabs (1),
+	// stats (1 or 2), alert banner (0 or 1), hints or prompt (1), status (1), and one spare line,
+	// since a frame as tall as the terminal makes Ink clear the whole screen on every frame.
+	const isCompactStats = columns < 80;
+	const statsRows = columns >= 150 || isCompactStats ? 1 : 2;
+	const alertRows = store.alerts.length > 0 ? 1 : 0;
+	const tapeRows = Math.max(1, rows - 1 - (1 + statsRows + alertRows + 1 + 1));
 	const pageRows = Math.max(1, tapeRows - 1);
 	const scrollMaximum = focused
 		? Math.max(0, focused.trades.size - arrived(focused) - pageRows)
@@ -62,7 +65,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 		: undefined;
 	return (
 		<Box flexDirection="column" height={rows - 1} width={columns}>
-			<PairTabs tapes={tapes} focused={focused?.pair} />
+			<PairTabs tapes={tapes} focused={focused?.pair} width={columns} />
 			<Box flexDirection="column" flexGrow={1} overflow="hidden">
 				{view.isHelpOpen ? (
 					<HelpOverlay />
@@ -71,15 +74,22 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 						tapes={tapes}
 						focused={focused?.pair}
 						width={columns}
-						height={rows - 1 - 4 - (store.alerts.length > 0 ? 1 : 0)}
+						height={rows - 1 - (1 + alertRows + 1 + 1)}
 						now={now}
 						skipFor={skipFor}
+						statsAtPause={pause?.statsAtPause}
 					/>
 				) : (
 					focused && (
 						<Box flexDirection="column">
-							<StatsStrip tape={focused} now={now} />
-							<TradeTape tape={focused} rows={tapeRows} width={columns} skip={skipFor(focused)} />
+							<StatsStrip tape={focused} now={now} rows={statsRows} isCompact={isCompactStats} />
+							<TradeTape
+								tape={focused}
+								rows={tapeRows}
+								width={columns}
+								skip={skipFor(focused)}
+								statsForBigTrades={pause?.statsAtPause?.get(focused.pair)}
+							/>
 						</Box>
 					)
 				)}

@@ -1,4 +1,6 @@
 import {Box, Text} from 'ink';
+import {useDisplay} from '../hooks/use-display.js';
+import type {PairStatsSnapshot} from '../model/pair-stats.js';
 import type {PairTape} from '../model/tape-store.js';
 import {PairCard} from './pair-card.js';
 
@@ -9,13 +11,16 @@ type Properties = Readonly<{
 	height: number;
 	now: number;
 	skipFor: (tape: PairTape) => number;
+	statsAtPause?: ReadonlyMap<string, PairStatsSnapshot>;
 }>;
 
 const cardMinimumWidth = 38;
 const cardMinimumHeight = 6;
 
 /** Every pair side by side or stacked, as many as fit; the rest are counted. */
-export function GridView({tapes, focused, width, height, now, skipFor}: Properties) {
+export function GridView(properties: Properties) {
+	const {tapes, focused, width, height, now, skipFor, statsAtPause} = properties;
+	const {glyphs} = useDisplay();
 	const columns = Math.max(1, Math.min(tapes.length, Math.floor(width / cardMinimumWidth)));
 	const neededRows = Math.ceil(tapes.length / columns);
 	const fittingRows = Math.max(1, Math.floor(height / cardMinimumHeight));
@@ -46,11 +51,15 @@ export function GridView({tapes, focused, width, height, now, skipFor}: Properti
 						isFocused={tape.pair === focused}
 						now={now}
 						skip={skipFor(tape)}
+						statsForBigTrades={statsAtPause?.get(tape.pair)}
 					/>
 				))}
 			</Box>
 			{hidden > 0 && (
-				<Text dimColor>{`${hidden} more pair(s) not shown: widen the terminal or use ←→`}</Text>
+				<Text
+					dimColor
+					wrap="truncate"
+				>{`+${hidden} more pair(s): widen the terminal or use ${glyphs.left}${glyphs.right}`}</Text>
 			)}
 		</Box>
 	);

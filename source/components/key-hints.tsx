@@ -1,15 +1,17 @@
 import {Text} from 'ink';
+import {useDisplay} from '../hooks/use-display.js';
+import type {Glyphs} from '../model/glyphs.js';
 
 type Properties = Readonly<{width: number; isPaused: boolean}>;
 
 /** In order of importance: the line keeps as many as fit the width. */
-function hintsFor(isPaused: boolean): string[] {
+function hintsFor(isPaused: boolean, glyphs: Glyphs): string[] {
 	return [
 		'q quit',
 		'? help',
 		isPaused ? 'space resume' : 'space pause',
-		...(isPaused ? ['↑↓ scroll'] : []),
-		'←→ pair',
+		...(isPaused ? [`${glyphs.upArrow}${glyphs.downArrow} scroll`] : []),
+		`${glyphs.left}${glyphs.right} pair`,
 		'g grid',
 		'a add',
 		'x remove',
@@ -20,9 +22,10 @@ function hintsFor(isPaused: boolean): string[] {
 
 /** One line of key hints that drops the least important ones as the terminal narrows. */
 export function KeyHints({width, isPaused}: Properties) {
+	const {glyphs} = useDisplay();
 	const shown: string[] = [];
 	let used = 0;
-	for (const hint of hintsFor(isPaused)) {
+	for (const hint of hintsFor(isPaused, glyphs)) {
 		const needed = hint.length + (shown.length > 0 ? 2 : 0);
 		if (used + needed > width) {
 			break;

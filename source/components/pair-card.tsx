@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useDisplay} from '../hooks/use-display.js';
+import type {PairStatsSnapshot} from '../model/pair-stats.js';
 import type {PairTape} from '../model/tape-store.js';
 import {StatsStrip} from './stats-strip.js';
 import {TradeTape} from './trade-tape.js';
@@ -12,10 +13,12 @@ type Properties = Readonly<{
 	isFocused: boolean;
 	now: number;
 	skip: number;
+	statsForBigTrades?: PairStatsSnapshot;
 }>;
 
 /** One pair in the grid: name, compact stats and a short tape, in a box. */
-export function PairCard({tape, index, width, height, isFocused, now, skip}: Properties) {
+export function PairCard(properties: Properties) {
+	const {tape, index, width, height, isFocused, now, skip, statsForBigTrades} = properties;
 	const {glyphs} = useDisplay();
 	return (
 		<Box
@@ -36,6 +39,7 @@ export function PairCard({tape, index, width, height, isFocused, now, skip}: Pro
 				width={width - 2}
 				skip={skip}
 				hasHeader={false}
+				statsForBigTrades={statsForBigTrades}
 			/>
 		</Box>
 	);

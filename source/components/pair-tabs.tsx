@@ -1,46 +1,92 @@
 import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
 import {useDisplay} from '../hooks/use-display.js';
 import {formatPrice} from '../model/format.js';
+import type {Glyphs} from '../model/glyphs.js';
 import type {PairTape} from '../model/tape-store.js';
 
-type Properties = Readonly<{tapes: readonly PairTape[]; focused: string | undefined}>;
+type Properties = Readonly<{
+	tapes: readonly PairTape[];
+	focused: string | undefined;
+	width: number;
+}>;
 
-/** One tab per pair: number key, name, last price and its direction against the trade before. */
-export function PairTabs({tapes, focused}: Properties) {
+type Tab = Readonly<{tape: PairTape; label: string; quote: string; color?: string; width: number}>;
+
+function tabFor(tape: PairTape, index: number, glyphs: Glyphs): Tab {
+	const {last, previous} = tape.stats.snapshot;
+	const isUp = last !== undefined && previous !== undefined && last > previous;
+	const isDown = last !== undefined && previous !== undefined && last < previous;
+	const label = `${index + 1} ${tape.pair} ${tape.isAlerted ? `${glyphs.bell} ` : ''}`;
+	const quote =
+		tape.subscription === 'error'
+			? '!'
+			: last === undefined
+				? glyphs.ellipsis
+				: `${formatPrice(last, tape.priceDecimals)} ${isUp ? glyphs.up : isDown ? glyphs.down : glyphs.flat}`;
+	const color = tape.subscription === 'error' ? 'red' : isUp ? 'green' : isDown ? 'red' : undefined;
+	// One cell of frame either side ("[" "]" when focused) and one of gap.
+	return {tape, label, quote, color, width: stringWidth(label + quote) + 3};
+}
+
+/** The tabs that fit in `width`, as a window that always holds the focused one. */
+function visibleWindow(tabs: readonly Tab[], focusIndex: number, width: number): [number, number] {
+	if (tabs.reduce((sum, tab) => sum + tab.width, 0) <= width) {
+		return [0, tabs.length];
+	}
+
+	let start = Math.max(0, focusIndex);
+	let end = start + 1;
+	let used = tabs[start]?.width ?? 0;
+	// Grow to the right first, then to the left, leaving room for the "+N" markers.
+	const marker = 5;
+	while (end < tabs.length && used + (tabs[end]?.width ?? 0) + marker * 2 <= width) {
+		used += tabs[end++]?.width ?? 0;
+	}
+
+	while (start > 0 && used + (tabs[start - 1]?.width ?? 0) + marker * 2 <= width) {
+		used += tabs[--start]?.width ?? 0;
+	}
+
+	return [start, end];
+}
+
+/**
+ * One line of tabs: number key, pair, last price and its direction against the trade before.
+ * Always one line, so the layout below never moves: pairs that do not fit are counted.
+ */
+export function PairTabs({tapes, focused, width}: Properties) {
 	const {glyphs} = useDisplay();
+	const tabs = tapes.map((tape, index) => tabFor(tape, index, glyphs));
+	const focusIndex = Math.max(
+		0,
+		tapes.findIndex((tape) => tape.pair === focused),
+	);
+	const [start, end] = visibleWindow(tabs, focusIndex, width);
 	return (
-		<Box flexWrap="wrap" columnGap={1}>
-			{tapes.map((tape, index) => {
-				const {last, previous} = tape.stats.snapshot;
-				const isUp = last !== undefined && previous !== undefined && last > previous;
-				const isDown = last !== undefined && previous !== undefined && last < previous;
+		<Box height={1} overflow="hidden" columnGap={0}>
+			{start > 0 && <Text dimColor>{`+${start} `}</Text>}
+			{tabs.slice(start, end).map(({tape, label, quote, color}) => {
 				const isFocused = tape.pair === focused;
-				// Brackets mark focus without colour; an alerted tab carries the bell glyph.
+				// Brackets mark focus without colour; black on yellow reads on dark and light themes.
 				return (
 					<Text
 						key={tape.pair}
 						bold={isFocused}
 						inverse={isFocused}
-						// Black on yellow reads on dark and light themes alike; yellow text does not.
 						color={tape.isAlerted ? 'black' : undefined}
 						backgroundColor={tape.isAlerted ? 'yellow' : undefined}
 					>
 						{isFocused ? '[' : ' '}
-						{`${index + 1} ${tape.pair} `}
-						{tape.isAlerted ? `${glyphs.bell} ` : ''}
-						{tape.subscription === 'error' ? (
-							<Text color="red">!</Text>
-						) : last === undefined ? (
-							<Text dimColor>{glyphs.ellipsis}</Text>
-						) : (
-							<Text color={isUp ? 'green' : isDown ? 'red' : undefined}>
-								{`${formatPrice(last, tape.priceDecimals)} ${isUp ? glyphs.up : isDown ? glyphs.down : glyphs.flat}`}
-							</Text>
-						)}
-						{isFocused ? ']' : ' '}
+						{label}
+						<Text color={tape.isAlerted ? undefined : color} dimColor={quote === glyphs.ellipsis}>
+							{quote}
+						</Text>
+						{isFocused ? '] ' : '  '}
 					</Text>
 				);
 			})}
+			{end < tabs.length && <Text dimColor>{` +${tabs.length - end}`}</Text>}
 		</Box>
 	);
 }

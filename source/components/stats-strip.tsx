@@ -4,7 +4,7 @@ import {useDisplay} from '../hooks/use-display.js';
 import {formatChange, formatCompact, formatPrice, imbalanceBar} from '../model/format.js';
 import type {PairTape} from '../model/tape-store.js';
 
-type Properties = Readonly<{tape: PairTape; now: number; isCompact?: boolean}>;
+type Properties = Readonly<{tape: PairTape; now: number; isCompact?: boolean; rows?: number}>;
 
 function Stat({label, children}: Readonly<{label: string; children: ReactNode}>) {
 	return (
@@ -16,12 +16,16 @@ function Stat({label, children}: Readonly<{label: string; children: ReactNode}>)
 }
 
 /** Last, change since the first price seen, range, VWAP, volume, pace and who is taking. */
-export function StatsStrip({tape, now, isCompact = false}: Properties) {
+export function StatsStrip({tape, now, isCompact = false, rows = 1}: Properties) {
 	const {glyphs} = useDisplay();
 	const stats = tape.stats.snapshot;
 	const decimals = tape.priceDecimals;
 	if (stats.last === undefined || stats.first === undefined) {
-		return <Text dimColor>no trades yet</Text>;
+		return (
+			<Box height={rows}>
+				<Text dimColor>no trades yet</Text>
+			</Box>
+		);
 	}
 
 	const change = stats.last - stats.first;
@@ -34,7 +38,7 @@ export function StatsStrip({tape, now, isCompact = false}: Properties) {
 	);
 	if (isCompact) {
 		return (
-			<Box columnGap={1} flexWrap="wrap">
+			<Box columnGap={1} height={1} overflow="hidden">
 				<Text bold>{formatPrice(stats.last, decimals)}</Text>
 				{changeText}
 				<Text dimColor>{`${tape.stats.tradesPerMinute(now)}/min`}</Text>
@@ -43,7 +47,8 @@ export function StatsStrip({tape, now, isCompact = false}: Properties) {
 	}
 
 	return (
-		<Box columnGap={2} flexWrap="wrap">
+		// A fixed height: the layout counts on it, and wrapping numbers must not push the tape down.
+		<Box columnGap={2} flexWrap="wrap" height={rows} overflow="hidden">
 			<Stat label="last">
 				<Text bold>{formatPrice(stats.last, decimals)}</Text>
 			</Stat>

@@ -27,7 +27,10 @@ function stateText(feed: FeedInfo, now: number): string {
 	return describeState(state);
 }
 
-/** Connection, source, pace and freshness of the data, at a glance. */
+/**
+ * Connection, source, pace and freshness of the data, at a glance. One line, most important
+ * first: what does not fit the width is cut from the end (rate and host go first).
+ */
 export function StatusBar(properties: Properties) {
 	const {feed, api, host, now, messagesPerSecond, refusedPairs, arrivedWhilePaused, staleAfterMs} =
 		properties;
@@ -57,7 +60,6 @@ export function StatusBar(properties: Properties) {
 					{isStale ? `STALE ${Math.floor(age / 1000)} s` : `${(age / 1000).toFixed(1)} s ago`}
 				</Text>
 			)}
-			<Text dimColor>{`${messagesPerSecond} msg/s`}</Text>
 			{feed.systemStatus !== undefined && feed.systemStatus !== 'online' && (
 				<Text color="magenta" bold>{`Kraken ${feed.systemStatus}`}</Text>
 			)}
@@ -65,6 +67,7 @@ export function StatusBar(properties: Properties) {
 			{feed.unrecognised > 0 && <Text color="magenta">{`${feed.unrecognised} bad frames`}</Text>}
 			{feed.missing > 0 && <Text color="magenta">{`${feed.missing} trades missed`}</Text>}
 			{feed.notice !== undefined && <Text color="magenta">{feed.notice}</Text>}
+			<Text dimColor>{`${messagesPerSecond} msg/s`}</Text>
 			<Text dimColor>{`${glyphs.separator} ${api} ${host}`}</Text>
 		</Box>
 	);

@@ -21,8 +21,10 @@ type Properties = Readonly<{
 /** One trade: time, side as a letter as well as a colour, price, volume, notional, order type. */
 export function TradeRow({trade, previous, priceDecimals, isBig, columns}: Properties) {
 	const isBuy = trade.side === 'buy';
-	const price = formatPrice(trade.price, priceDecimals).padStart(columns.price);
-	const before = previous && formatPrice(previous.price, priceDecimals).padStart(columns.price);
+	// Each column keeps at least one space before it, however long the number.
+	const price = ` ${formatPrice(trade.price, priceDecimals).padStart(columns.price - 1)}`;
+	const before =
+		previous && ` ${formatPrice(previous.price, priceDecimals).padStart(columns.price - 1)}`;
 	const {same, changed} = splitChangedDigits(price, before);
 	return (
 		<Text wrap="truncate" inverse={isBig}>
@@ -32,10 +34,10 @@ export function TradeRow({trade, previous, priceDecimals, isBig, columns}: Prope
 			<Text bold underline color={isBuy ? 'green' : 'red'}>
 				{changed}
 			</Text>
-			<Text>{formatVolume(trade.volume).padStart(columns.volume)}</Text>
+			<Text>{` ${formatVolume(trade.volume, columns.volume - 1).padStart(columns.volume - 1)}`}</Text>
 			{columns.notional > 0 && (
 				<Text bold={isBig}>
-					{formatNotional(trade.price * trade.volume).padStart(columns.notional)}
+					{` ${formatNotional(trade.price * trade.volume).padStart(columns.notional - 1)}`}
 				</Text>
 			)}
 			{columns.orderType > 0 && <Text dimColor>{` ${trade.orderType.padEnd(6)}`}</Text>}

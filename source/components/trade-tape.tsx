@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useDisplay} from '../hooks/use-display.js';
 import {bigTradeThreshold} from '../model/big-trade.js';
+import type {PairStatsSnapshot} from '../model/pair-stats.js';
 import type {PairTape} from '../model/tape-store.js';
 import {tapeColumns} from './tape-columns.js';
 import {TradeRow} from './trade-row.js';
@@ -12,10 +13,13 @@ type Properties = Readonly<{
 	/** Trades to skip from the newest: those that arrived while paused, plus scrolling. */
 	skip?: number;
 	hasHeader?: boolean;
+	/** The statistics big trades are judged against; the pair's live ones by default. */
+	statsForBigTrades?: PairStatsSnapshot;
 }>;
 
 /** A pair's trades, newest on top. */
-export function TradeTape({tape, rows, width, skip = 0, hasHeader = true}: Properties) {
+export function TradeTape(properties: Properties) {
+	const {tape, rows, width, skip = 0, hasHeader = true, statsForBigTrades} = properties;
 	const {bigNotional} = useDisplay();
 	if (tape.subscription === 'error') {
 		return (
@@ -27,17 +31,18 @@ export function TradeTape({tape, rows, width, skip = 0, hasHeader = true}: Prope
 	}
 
 	const bodyRows = Math.max(0, rows - (hasHeader ? 1 : 0));
-	// One more than shown, so the bottom row still knows its predecessor for digit highlighting.
-	const trades = tape.trades.newest(
-		bodyRows + 1,
-		Math.min(skip, Math.max(0, tape.trades.size - 1)),
-	);
+	// Once more trades arrived during a pause than the buffer holds, the frozen view is gone: show
+	// the oldest left rather than nothing. One more row than shown, so the bottom row still knows
+	// its predecessor for digit highlighting.
+	const isOverflowed = tape.trades.size === tape.trades.capacity;
+	const start = isOverflowed ? Math.min(skip, tape.trades.size - 1) : skip;
+	const trades = tape.trades.newest(bodyRows + 1, start);
 	if (trades.length === 0) {
 		return <Text dimColor>{`waiting for ${tape.pair} trades`}</Text>;
 	}
 
 	const columns = tapeColumns(width);
-	const threshold = bigTradeThreshold(tape.stats.snapshot, bigNotional);
+	const threshold = bigTradeThreshold(statsForBigTrades ?? tape.stats.snapshot, bigNotional);
 	return (
 		<Box flexDirection="column">
 			{hasHeader && (

@@ -21,9 +21,19 @@ export function formatPrice(price: number, decimals: number): string {
 	return format.format(price);
 }
 
-/** Volumes with Kraken's eight decimals, so the column lines up; two from a thousand up. */
-export function formatVolume(volume: number): string {
-	return volume >= 1000 ? formatPrice(volume, 2) : volume.toFixed(8);
+/**
+ * Volumes with Kraken's eight decimals, so the column lines up; two from a thousand up. Given a
+ * width, decimals are dropped until the text fits (a grid card has no room for 645.01632300).
+ */
+export function formatVolume(volume: number, maximumWidth = Number.POSITIVE_INFINITY): string {
+	if (volume >= 1000) {
+		return formatPrice(volume, 2);
+	}
+
+	const text = volume.toFixed(8);
+	return text.length <= maximumWidth
+		? text
+		: volume.toFixed(Math.max(0, 8 - (text.length - maximumWidth)));
 }
 
 /** Quote-currency amounts: two decimals, or six for tiny ones (ETH/BTC notional in BTC). */
@@ -37,9 +47,10 @@ export function formatChange(change: number, percent: number, decimals: number):
 	return `${sign}${formatPrice(Math.abs(change), decimals)} (${sign}${Math.abs(percent).toFixed(2)}%)`;
 }
 
-/** Compact counts for a narrow strip: 950, 12.3k, 4.56M. */
+/** Compact amounts for a narrow strip: 950.00, 12.3k, 4.56M. */
 export function formatCompact(value: number): string {
-	if (value >= 1_000_000) {
+	// Rounding decides the unit: 999,960 would otherwise read "1000.0k".
+	if (value >= 999_950) {
 		return `${(value / 1_000_000).toFixed(2)}M`;
 	}
 
@@ -56,8 +67,10 @@ export function splitChangedDigits(
 	current: string,
 	previous: string | undefined,
 ): Readonly<{same: string; changed: string}> {
+	// Padding never counts as changed.
+	const padding = current.length - current.trimStart().length;
 	if (previous === undefined || previous.length !== current.length) {
-		return {same: '', changed: current};
+		return {same: current.slice(0, padding), changed: current.slice(padding)};
 	}
 
 	let index = 0;

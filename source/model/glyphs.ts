@@ -9,6 +9,11 @@ export type Glyphs = Readonly<{
 	separator: string;
 	border: 'round' | 'classic';
 	bell: string;
+	left: string;
+	right: string;
+	upArrow: string;
+	downArrow: string;
+	dot: string;
 }>;
 
 export const unicodeGlyphs: Glyphs = {
@@ -21,6 +26,11 @@ export const unicodeGlyphs: Glyphs = {
 	separator: '│',
 	border: 'round',
 	bell: '🔔',
+	left: '←',
+	right: '→',
+	upArrow: '↑',
+	downArrow: '↓',
+	dot: '·',
 };
 
 export const asciiGlyphs: Glyphs = {
@@ -33,4 +43,9 @@ export const asciiGlyphs: Glyphs = {
 	separator: '|',
 	border: 'classic',
 	bell: '(!)',
+	left: '<-',
+	right: '->',
+	upArrow: 'Up',
+	downArrow: 'Down',
+	dot: '-',
 };

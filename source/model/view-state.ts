@@ -1,4 +1,5 @@
 /** What the screen is showing, apart from the data: a pure reducer, driven by keys. */
+import type {PairStatsSnapshot} from './pair-stats.js';
 
 export type ViewMode = 'tape' | 'grid';
 
@@ -7,6 +8,8 @@ export type PauseState = Readonly<{
 	counts: ReadonlyMap<string, number>;
 	/** Rows scrolled back from the newest trade at the moment of pausing. */
 	scroll: number;
+	/** Each pair's statistics when paused, so a frozen row's big-trade mark does not change. */
+	statsAtPause?: ReadonlyMap<string, PairStatsSnapshot>;
 }>;
 
 export type PromptState = Readonly<{text: string; error?: string}>;
@@ -24,8 +27,14 @@ export type ViewAction =
 	| Readonly<{type: 'focus-index'; index: number; pairCount: number}>
 	| Readonly<{type: 'toggle-grid'}>
 	| Readonly<{type: 'toggle-help'}>
-	| Readonly<{type: 'pause'; counts: ReadonlyMap<string, number>}>
+	| Readonly<{
+			type: 'pause';
+			counts: ReadonlyMap<string, number>;
+			statsAtPause?: ReadonlyMap<string, PairStatsSnapshot>;
+	  }>
 	| Readonly<{type: 'resume'}>
+	/** A pair's tape was cleared while paused: its count restarts from nothing. */
+	| Readonly<{type: 'pause-restart-pair'; pair: string}>
 	| Readonly<{type: 'scroll'; delta: number; maximum: number}>
 	| Readonly<{type: 'scroll-to'; position: 'newest' | 'oldest'; maximum: number}>
 	| Readonly<{type: 'prompt-open'}>
@@ -62,11 +71,26 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 		}
 
 		case 'pause': {
-			return {...state, pause: {counts: action.counts, scroll: 0}};
+			return {
+				...state,
+				pause: {counts: action.counts, scroll: 0, statsAtPause: action.statsAtPause},
+			};
 		}
 
 		case 'resume': {
 			return {...state, pause: undefined};
+		}
+
+		case 'pause-restart-pair': {
+			if (!state.pause) {
+				return state;
+			}
+
+			const counts = new Map(state.pause.counts);
+			counts.set(action.pair, 0);
+			const statsAtPause = new Map(state.pause.statsAtPause);
+			statsAtPause.delete(action.pair);
+			return {...state, pause: {counts, scroll: 0, statsAtPause}};
 		}
 
 		case 'scroll': {

@@ -1,0 +1,27 @@
+import {describe, expect, test} from 'vitest';
+import {KeyHints} from '../../source/components/key-hints.js';
+import {renderFrame} from '../helpers/screen.js';
+
+function hints(width: number, isPaused = false): string {
+	return renderFrame(<KeyHints width={width} isPaused={isPaused} />, width);
+}
+
+describe('key-hints', () => {
+	test.each<[number, string]>([
+		[80, 'q quit  ? help  space pause  ←→ pair  g grid  a add  x remove  c clear  1-9 jump'],
+		[79, 'q quit  ? help  space pause  ←→ pair  g grid  a add  x remove  c clear'],
+		[40, 'q quit  ? help  space pause  ←→ pair'],
+		[15, 'q quit  ? help'],
+		[5, ''],
+	])('at width %i keeps the most important hints that fit', (width, text) => {
+		expect(hints(width)).toBe(text);
+	});
+
+	test.each<[number, string]>([
+		[80, 'q quit  ? help  space resume  ↑↓ scroll  ←→ pair  g grid  a add  x remove'],
+		[40, 'q quit  ? help  space resume  ↑↓ scroll'],
+		[15, 'q quit  ? help'],
+	])('while paused at width %i offers resume and scrolling', (width, text) => {
+		expect(hints(width, true)).toBe(text);
+	});
+});

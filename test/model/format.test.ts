@@ -1,0 +1,120 @@
+import {describe, expect, test} from 'vitest';
+import {
+	formatChange,
+	formatClock,
+	formatCompact,
+	formatNotional,
+	formatPrice,
+	formatVolume,
+	imbalanceBar,
+	splitChangedDigits,
+} from '../../source/model/format.js';
+
+describe('format', () => {
+	test.each<[number[], string]>([
+		[[14, 3, 7, 412], '14:03:07.412'],
+		[[9, 5, 3, 7], '09:05:03.007'],
+		[[0, 0, 0, 0], '00:00:00.000'],
+		[[23, 59, 59, 999], '23:59:59.999'],
+	])(
+		'formatClock of local time %j is %s',
+		([hours = 0, minutes = 0, seconds = 0, ms = 0], text) => {
+			expect(formatClock(new Date(2024, 5, 1, hours, minutes, seconds, ms).getTime())).toBe(text);
+		},
+	);
+
+	test.each<[number, number, string]>([
+		[68_000.5, 1, '68,000.5'],
+		[68_000.5, 2, '68,000.50'],
+		[3500, 0, '3,500'],
+		[0.000_012_34, 8, '0.00001234'],
+		[1_234_567.891, 2, '1,234,567.89'],
+		[0.5, 0, '1'],
+	])('formatPrice(%d, %i) is %s', (price, decimals, text) => {
+		expect(formatPrice(price, decimals)).toBe(text);
+	});
+
+	test.each<[number, string]>([
+		[0.5, '0.50000000'],
+		[0.000_000_01, '0.00000001'],
+		[999.123_456_78, '999.12345678'],
+		[1000, '1,000.00'],
+		[12_345.678, '12,345.68'],
+	])('formatVolume(%d) is %s', (volume, text) => {
+		expect(formatVolume(volume)).toBe(text);
+	});
+
+	test.each<[number, string]>([
+		[0.5, '0.500000'],
+		[0.000_123_4, '0.000123'],
+		[-0.25, '-0.250000'],
+		[1, '1.00'],
+		[1234.567, '1,234.57'],
+	])('formatNotional(%d) is %s', (value, text) => {
+		expect(formatNotional(value)).toBe(text);
+	});
+
+	test.each<[number, number, number, string]>([
+		[1234.5, 1.834, 1, '+1,234.5 (+1.83%)'],
+		[-59, -36.875, 0, '-59 (-36.88%)'],
+		[0, 0, 2, '±0.00 (±0.00%)'],
+		[0.5, 0.001, 2, '+0.50 (+0.00%)'],
+	])('formatChange(%d, %d, %i) is %s', (change, percent, decimals, text) => {
+		expect(formatChange(change, percent, decimals)).toBe(text);
+	});
+
+	test.each<[number, string]>([
+		[4, '4.0000'],
+		[99.5, '99.5000'],
+		[950, '950.00'],
+		[9999, '9,999.00'],
+		[12_345, '12.3k'],
+		[4_560_000, '4.56M'],
+	])('formatCompact(%d) is %s', (value, text) => {
+		expect(formatCompact(value)).toBe(text);
+	});
+
+	// Bug: just under a million rounds up to "1000.0k", wider than the "1.00M" it should be.
+	test('formatCompact never prints a thousand thousands', () => {
+		expect(formatCompact(999_960)).toBe('1.00M');
+	});
+
+	test.each<[string, string | undefined, string, string]>([
+		['68,412.3', '68,409.9', '68,4', '12.3'],
+		['68,412.3', undefined, '', '68,412.3'],
+		['68,412.3', '68,412.3', '68,412.3', ''],
+		['68,412.3', '8,412.3', '', '68,412.3'],
+		['  10,000.5', '   9,999.5', '  ', '10,000.5'],
+		['100.01', '100.02', '100.0', '1'],
+	])(
+		'splitChangedDigits(%j after %j) keeps %j and marks %j',
+		(current, previous, same, changed) => {
+			expect(splitChangedDigits(current, previous)).toEqual({same, changed});
+		},
+	);
+
+	test.each<[number, number, number, string]>([
+		[3, 1, 10, '########--'],
+		[1, 3, 10, '###-------'],
+		[0, 0, 10, '#####-----'],
+		[0, 0, 5, '###--'],
+		[1, 0, 4, '####'],
+		[0, 1, 4, '----'],
+	])('imbalanceBar(%d, %d, %i) is %s', (buy, sell, width, bar) => {
+		expect(imbalanceBar(buy, sell, width, '#', '-')).toBe(bar);
+		expect(imbalanceBar(buy, sell, width, '#', '-')).toHaveLength(width);
+	});
+});
+
+describe('formatVolume with a width', () => {
+	test.each([
+		[645.016323, 11, '645.0163230'],
+		[645.016323, 12, '645.01632300'],
+		[0.5, 10, '0.50000000'],
+		[0.5, 6, '0.5000'],
+		[999.9, 3, '1000'],
+		[4000, 5, '4,000.00'],
+	])('%d in %d columns is %s', (volume, width, expected) => {
+		expect(formatVolume(volume, width)).toBe(expected);
+	});
+});
