@@ -53,17 +53,17 @@ describe('trade-tape', () => {
 		[
 			50,
 			[
-				'time                       price            volume',
-				'14:03:07.412 S          68,412.3        1.50000000',
-				'14:03:07.001 B          68,409.9        0.25000000',
+				'time                      price           volume',
+				'14:03:07.412 S         68,412.3       1.50000000',
+				'14:03:07.001 B         68,409.9       0.25000000',
 			],
 		],
 		[
 			40,
 			[
-				'time                  price       volume',
-				'14:03:07.412 S     68,412.3   1.50000000',
-				'14:03:07.001 B     68,409.9   0.25000000',
+				'time                 price      volume',
+				'14:03:07.412 S    68,412.3  1.50000000',
+				'14:03:07.001 B    68,409.9  0.25000000',
 			],
 		],
 	])('at width %i drops order type, then notional', (width, expected) => {
@@ -77,18 +77,18 @@ describe('trade-tape', () => {
 	test('shows as many rows as it is given, header included', () => {
 		const store = createStore(['BTC/USD'], series('BTC/USD', 10));
 		expect(tape(store, 40, 4).split('\n')).toEqual([
-			'time                  price       volume',
-			'10:00:09.000 S          110   0.50000000',
-			'10:00:08.000 B          109   0.50000000',
-			'10:00:07.000 S          108   0.50000000',
+			'time                 price      volume',
+			'10:00:09.000 S         110  0.50000000',
+			'10:00:08.000 B         109  0.50000000',
+			'10:00:07.000 S         108  0.50000000',
 		]);
 	});
 
 	test('skips the newest trades it is told to; past the oldest it shows nothing', () => {
 		const store = createStore(['BTC/USD'], series('BTC/USD', 10));
 		expect(tape(store, 40, 3, 4).split('\n').slice(1)).toEqual([
-			'10:00:05.000 S          106   0.50000000',
-			'10:00:04.000 B          105   0.50000000',
+			'10:00:05.000 S         106  0.50000000',
+			'10:00:04.000 B         105  0.50000000',
 		]);
 		// A tape cleared while paused: everything in it arrived after the pause.
 		expect(tape(store, 40, 3, 10)).toBe('waiting for BTC/USD trades');
@@ -97,7 +97,7 @@ describe('trade-tape', () => {
 	test('once the buffer overflowed during a pause it shows the oldest trade left', () => {
 		const store = createStore(['BTC/USD'], series('BTC/USD', 10), {capacity: 10});
 		expect(tape(store, 40, 3, 50).split('\n').slice(1)).toEqual([
-			'10:00:00.000 B          101   0.50000000',
+			'10:00:00.000 B         101  0.50000000',
 		]);
 	});
 
@@ -108,8 +108,8 @@ describe('trade-tape', () => {
 			40,
 		);
 		expect(frame.split('\n')).toEqual([
-			'10:00:09.000 S          110   0.50000000',
-			'10:00:08.000 B          109   0.50000000',
+			'10:00:09.000 S         110  0.50000000',
+			'10:00:08.000 B         109  0.50000000',
 		]);
 	});
 

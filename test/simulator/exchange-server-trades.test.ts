@@ -1,51 +1,12 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import type {ApiVersion} from '../../source/model/types.js';
-import {startExchangeServer, type ExchangeServer} from '../../source/simulator/exchange-server.js';
-import {
-	createSimulatedMarket,
-	type SimulatedMarketOptions,
-} from '../../source/simulator/simulated-market.js';
-import type {TradeSource} from '../../source/simulator/trade-source.js';
-import {connectRaw, createCleanup, eventually, pause, type RawClient} from '../helpers/wait.js';
+import {parse, simulatorHarness, subscribeV1, subscribeV2} from '../helpers/simulator.js';
+import {createCleanup, eventually, pause} from '../helpers/wait.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());
 
-type Simulator = Readonly<{server: ExchangeServer; source: TradeSource}>;
-
-async function simulate(options: SimulatedMarketOptions = {seed: 1}): Promise<Simulator> {
-	const source = createSimulatedMarket(options);
-	const server = await startExchangeServer({source});
-	cleanup.add(() => server.close());
-	return {server, source};
-}
-
-const urlFor = (server: ExchangeServer, api: ApiVersion) =>
-	`${server.url}${api === 'v1' ? '/' : '/v2'}`;
-
-async function connect(server: ExchangeServer, api: ApiVersion): Promise<RawClient> {
-	const client = await connectRaw(urlFor(server, api), cleanup);
-	// Every connection starts with a status frame.
-	await client.waitFor(() => true);
-	return client;
-}
-
-const subscribeV1 = (pairs: readonly string[], reqid = 1) => ({
-	event: 'subscribe',
-	pair: pairs,
-	subscription: {name: 'trade'},
-	reqid,
-});
-
-const subscribeV2 = (symbols: readonly string[], snapshot: boolean, reqId = 1) => ({
-	method: 'subscribe',
-	params: {channel: 'trade', symbol: symbols, snapshot},
-	req_id: reqId,
-});
-
-type Json = Record<string, unknown>;
-
-const parse = (text: string): Json => JSON.parse(text) as Json;
+const {simulate, connect} = simulatorHarness(cleanup);
 
 const isTradeV1 = (text: string) => text.startsWith('[') && text.includes('"trade"');
 const isTradeV2 = (text: string) => text.startsWith('{"channel":"trade"');
