@@ -1,0 +1,76 @@
+import {readFileSync} from 'node:fs';
+import {createServer} from 'node:https';
+import type {AddressInfo} from 'node:net';
+import {afterEach, describe, expect, test} from 'vitest';
+import {WebSocketServer} from 'ws';
+import {startScriptedServer} from '../helpers/scripted-server.js';
+import {
+	createCleanup,
+	eventually,
+	pause,
+	reconnectingStates,
+	startClient,
+} from '../helpers/wait.js';
+
+const cleanup = createCleanup();
+afterEach(() => cleanup.run());
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+
+describe('network faults', () => {
+	test('a frame over 1 MB is counted and refused unread, and the connection carries on', async () => {
+		const server = await startScriptedServer({api: 'v2'});
+		cleanup.add(() => server.close());
+		const {client, log} = startClient(cleanup, {url: server.url, api: 'v2', pairs: ['BTC/USD']});
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+		const padding = 'x'.repeat(1024 * 1024 + 10);
+		server.latest().send(`{"channel":"trade","type":"update","data":[],"padding":"${padding}"}`);
+		await eventually(() => expect(log.unrecognised).toHaveLength(1));
+		expect(log.unrecognised[0]?.reason).toMatch(
+			/^frame of 1048\d{3} bytes is over the 1 MB limit$/,
+		);
+
+		server
+			.latest()
+			.send(
+				server.frames.trades('BTC/USD', [
+					{price: '68500.1', volume: '0.25', side: 'buy', tradeId: 9},
+				]),
+			);
+		await eventually(() => expect(log.trades.flat()).toHaveLength(1));
+		expect(server.connectionCount()).toBe(1);
+		expect(reconnectingStates(log)).toEqual([]);
+	});
+
+	test('wss certificates are always checked: a self-signed server is refused, and retried', async () => {
+		// A real TLS WebSocket server on 127.0.0.1 with a self-signed certificate (a test fixture).
+		const https = createServer({key: fixture('self-signed.key'), cert: fixture('self-signed.crt')});
+		const webSockets = new WebSocketServer({server: https});
+		let accepted = 0;
+		webSockets.on('connection', (socket) => {
+			accepted++;
+			socket.send('{"channel":"status","data":[{"system":"online"}],"type":"update"}');
+		});
+		await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
+		cleanup.add(
+			async () =>
+				new Promise<void>((resolve) => {
+					webSockets.close();
+					https.closeAllConnections();
+					https.close(() => resolve());
+				}),
+		);
+		const {port} = https.address() as AddressInfo;
+		const {log} = startClient(cleanup, {
+			url: `wss://127.0.0.1:${port}/v2`,
+			api: 'v2',
+			pairs: ['BTC/USD'],
+		});
+		await eventually(() => expect(reconnectingStates(log).length).toBeGreaterThanOrEqual(2));
+		expect(reconnectingStates(log)[0]?.reason).toBe('self-signed certificate');
+		// Nothing got through: no status, no subscription.
+		await pause(100);
+		expect(accepted).toBe(0);
+		expect(log.statuses).toEqual([]);
+	});
+});
