@@ -6,6 +6,7 @@ import {runJsonMode} from './json-mode.js';
 import {parseOptions, type RawFlags} from './options.js';
 import {runServe} from './serve.js';
 import {runTape} from './tape-mode.js';
+import {restoreTerminal} from './terminal-restore.js';
 
 const flags = {
 	api: {type: 'string'},
@@ -107,9 +108,10 @@ async function main(): Promise<number> {
 		: runTape(options, feed);
 }
 
-// A bug anywhere must still end with one line, not a stack trace (the terminal is restored by
-// tape-mode's exit hook).
+// A bug or an unexpected fault anywhere still ends with one line, not a stack trace, written
+// after the terminal is restored so it stays on the shell's screen.
 process.on('uncaughtException', (error) => {
+	restoreTerminal();
 	fail(`internal error: ${error.message}`, exitCodes.failure);
 });
 
@@ -118,6 +120,7 @@ try {
 	// Anything still pending (a socket mid-close) must not hold the exit.
 	process.exit();
 } catch (error) {
+	restoreTerminal();
 	fail(
 		`internal error: ${error instanceof Error ? error.message : String(error)}`,
 		exitCodes.failure,

@@ -7,6 +7,7 @@ import {AlertWatcher} from './model/alerts.js';
 import {asciiGlyphs, unicodeGlyphs} from './model/glyphs.js';
 import {TapeStore} from './model/tape-store.js';
 import type {WatchOptions} from './options.js';
+import {onRestoreTerminal, restoreTerminal} from './terminal-restore.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -30,7 +31,7 @@ export async function runTape(options: WatchOptions, feed: Feed): Promise<number
 	feed.client.start();
 	// The alternate screen keeps the tape out of the scrollback and leaves the shell as it was;
 	// leaving it on process exit covers every way out, crashes included.
-	const restoreTerminal = () => process.stdout.write(`${leaveAlternateScreen}${showCursor}`);
+	onRestoreTerminal(() => process.stdout.write(`${leaveAlternateScreen}${showCursor}`));
 	process.once('exit', restoreTerminal);
 	process.stdout.write(enterAlternateScreen);
 	const instance = render(
