@@ -1,4 +1,5 @@
 import {EventEmitter} from 'node:events';
+import type {LookupFunction} from 'node:net';
 import WebSocket from 'ws';
 import {TradeDeduplicator, type TradeGap} from '../model/trade-deduplicator.js';
 import type {
@@ -29,6 +30,8 @@ export type ClientOptions = Readonly<{
 	stableAfterMs?: number;
 	backoff?: Partial<BackoffPolicy>;
 	random?: () => number;
+	/** Resolves host names in place of the system's resolver (passed through to the socket). */
+	lookup?: LookupFunction;
 }>;
 
 export type SubscriptionChange = Readonly<{
@@ -68,7 +71,8 @@ export const simulatedVersionMark = 'kraken-tape-simulator';
  */
 export class KrakenClient extends EventEmitter<ClientEvents> {
 	readonly counts = {unrecognised: 0, duplicates: 0, missing: 0, reconnects: 0};
-	readonly #options: Required<Omit<ClientOptions, 'backoff' | 'pairs'>>;
+	readonly #options: Required<Omit<ClientOptions, 'backoff' | 'pairs' | 'lookup'>>;
+	readonly #lookup: LookupFunction | undefined;
 	readonly #backoff: BackoffPolicy;
 	readonly #codec: Codec;
 	readonly #pairs = new Map<string, SubscriptionState>();
@@ -103,6 +107,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			...options,
 		};
 		this.#backoff = {...defaultBackoffPolicy, ...options.backoff};
+		this.#lookup = options.lookup;
 		this.#codec = codecFor(options.api);
 		for (const pair of options.pairs) {
 			this.#pairs.set(pair, 'pending');
@@ -180,6 +185,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			handshakeTimeout: 10_000,
 			// Larger frames are read and refused by the codec rather than killing the connection.
 			maxPayload: 8 * 1024 * 1024,
+			...(this.#lookup === undefined ? {} : {lookup: this.#lookup}),
 		});
 		this.#socket = socket;
 		socket.on('open', () => this.#handleOpen());

@@ -3,11 +3,13 @@ import {createServer} from 'node:https';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, test} from 'vitest';
 import {WebSocketServer} from 'ws';
+import {KrakenClient} from '../../source/kraken/client.js';
 import {startScriptedServer} from '../helpers/scripted-server.js';
 import {
 	createCleanup,
 	eventually,
 	pause,
+	recordEvents,
 	reconnectingStates,
 	startClient,
 } from '../helpers/wait.js';
@@ -73,4 +75,46 @@ describe('network faults', () => {
 		expect(accepted).toBe(0);
 		expect(log.statuses).toEqual([]);
 	});
+});
+
+describe('name resolution', () => {
+	test('a host name that does not resolve is retried and said in plain words', async () => {
+		// The system resolver is replaced, so no query leaves the machine.
+		const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND ws.kraken.invalid'), {
+			code: 'ENOTFOUND',
+		});
+		let lookups = 0;
+		const {log} = startClient(cleanup, {
+			url: 'wss://ws.kraken.invalid/v2',
+			api: 'v2',
+			pairs: ['BTC/USD'],
+			lookup(_hostname, _options, callback) {
+				lookups++;
+				callback(notFound, '', 4);
+			},
+		});
+		await eventually(() => expect(reconnectingStates(log).length).toBeGreaterThanOrEqual(2));
+		expect(reconnectingStates(log)[0]?.reason).toBe('host name not found (DNS)');
+		expect(lookups).toBeGreaterThanOrEqual(2);
+	});
+});
+
+describe('a feed that falls silent, with the shipped timings', () => {
+	test('is reconnected within 15 s of its ack, and not before 10 s', async () => {
+		const server = await startScriptedServer({api: 'v2'});
+		cleanup.add(() => server.close());
+		// The client exactly as the command builds it: every timing at its default.
+		const client = new KrakenClient({url: server.url, api: 'v2', pairs: ['BTC/USD']});
+		const log = recordEvents(client);
+		cleanup.add(() => client.stop());
+		client.start();
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+		const subscribedAt = Date.now();
+		await eventually(() => expect(server.connectionCount()).toBe(2), 16_000);
+		const elapsed = (server.handshakeTimes[1] ?? 0) - subscribedAt;
+		expect(elapsed).toBeGreaterThanOrEqual(10_000);
+		expect(elapsed).toBeLessThanOrEqual(15_000);
+		expect(reconnectingStates(log)[0]?.reason).toMatch(/^no trades or heartbeats for 1[01] s$/);
+		await eventually(() => expect(server.latest().requests('subscribe')).toHaveLength(1));
+	}, 25_000);
 });

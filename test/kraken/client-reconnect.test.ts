@@ -156,22 +156,26 @@ describe.each(setups)('client on $api', ({api, pairs}) => {
 		expect(log.states.at(-1)).toEqual({kind: 'closed'});
 	});
 
-	test('waits at least the slow floor after a maintenance status', async () => {
-		const server = await serve(api);
-		server.behaviour.status = 'maintenance';
-		const {client, log} = startClient(cleanup, {url: server.url, api, pairs});
-		await eventually(() => expect(client.state.kind).toBe('subscribed'));
-		expect(log.statuses.at(-1)?.status).toBe('maintenance');
+	// Every status but online means no matching (Kraken docs, systemStatus / status).
+	test.each(['maintenance', 'cancel_only', 'post_only'])(
+		'waits at least the slow floor after a %s status',
+		async (status) => {
+			const server = await serve(api);
+			server.behaviour.status = status;
+			const {client, log} = startClient(cleanup, {url: server.url, api, pairs});
+			await eventually(() => expect(client.state.kind).toBe('subscribed'));
+			expect(log.statuses.at(-1)?.status).toBe(status);
 
-		server.behaviour.status = 'online';
-		const droppedAt = Date.now();
-		server.dropAll();
-		await eventually(() => expect(server.connectionCount()).toBe(2));
-		const [reconnecting] = reconnectingStates(log);
-		// A random drop while online would have waited at most quickBaseMs (20 ms).
-		expect(reconnecting?.delayMs).toBeGreaterThanOrEqual(slowFloorMs);
-		expect((server.handshakeTimes[1] ?? 0) - droppedAt).toBeGreaterThanOrEqual(slowFloorMs - 20);
-	});
+			server.behaviour.status = 'online';
+			const droppedAt = Date.now();
+			server.dropAll();
+			await eventually(() => expect(server.connectionCount()).toBe(2));
+			const [reconnecting] = reconnectingStates(log);
+			// A random drop while online would have waited at most quickBaseMs (20 ms).
+			expect(reconnecting?.delayMs).toBeGreaterThanOrEqual(slowFloorMs);
+			expect((server.handshakeTimes[1] ?? 0) - droppedAt).toBeGreaterThanOrEqual(slowFloorMs - 20);
+		},
+	);
 
 	test('a status change to maintenance mid-stream also slows the next reconnect', async () => {
 		const server = await serve(api);
