@@ -2,15 +2,12 @@ import process from 'node:process';
 import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
 import {afterEach, describe, expect, test} from 'vitest';
-import WebSocket from 'ws';
 import {KrakenClient} from '../../source/kraken/client.js';
 import {bindStore} from '../../source/feed.js';
 import {AlertWatcher} from '../../source/model/alerts.js';
 import {TapeStore} from '../../source/model/tape-store.js';
-import {listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
-import type {ExchangeTrade} from '../../source/simulator/trade-source.js';
-import {tradeMessageV2} from '../../source/simulator/wire-v2.js';
 import {startScriptedServer, type ScriptedConnection} from '../helpers/scripted-server.js';
+import {ledgersFor, sendBurst, type Ledger} from '../helpers/firehose.js';
 import {createCleanup, eventually} from '../helpers/wait.js';
 
 /*
@@ -25,58 +22,6 @@ afterEach(async () => cleanup.run());
 
 const symbols = ['BTC/USD', 'ETH/USD', 'SOL/USD', 'XRP/USD'] as const;
 const capacity = 1000;
-const tradesPerFrame = 20;
-/** Frames handed to the socket before the server yields its loop with setImmediate. */
-const framesPerChunk = 50;
-
-/** What the server has sent for one pair: trade ids run on from burst to burst. */
-type Ledger = {pair: ListedPair; nextTradeId: number; sent: number; last?: ExchangeTrade};
-
-function ledgersFor(names: readonly string[]): Ledger[] {
-	return names.map((name) => {
-		const pair = listedPairs.find((listed) => listed.symbol === name);
-		if (!pair) {
-			throw new Error(`${name} is not listed`);
-		}
-
-		return {pair, nextTradeId: 1, sent: 0};
-	});
-}
-
-/** A deterministic trade near the pair's usual price, stamped now. */
-function nextTrade(ledger: Ledger): ExchangeTrade {
-	const id = ledger.nextTradeId++;
-	const trade: ExchangeTrade = {
-		side: id % 2 === 0 ? 'buy' : 'sell',
-		price: ledger.pair.startPrice * (1 + ((id % 201) - 100) / 10_000),
-		volume: ledger.pair.typicalVolume * (0.5 + (id % 10) / 10),
-		orderType: id % 3 === 0 ? 'market' : 'limit',
-		timeMicros: Date.now() * 1000,
-		tradeId: id,
-	};
-	ledger.sent++;
-	ledger.last = trade;
-	return trade;
-}
-
-/**
- * Sends `total` trades, `tradesPerFrame` to a frame, the pairs taking turns, as fast as the
- * socket takes them; frames are built as they go, so the test holds no copy of the burst.
- */
-async function sendBurst(socket: WebSocket, ledgers: Ledger[], total: number): Promise<number> {
-	const startedAt = performance.now();
-	const frames = total / tradesPerFrame;
-	for (let frame = 0; frame < frames; frame++) {
-		const ledger = ledgers[frame % ledgers.length] as Ledger;
-		const trades = Array.from({length: tradesPerFrame}, () => nextTrade(ledger));
-		socket.send(tradeMessageV2('update', ledger.pair, trades));
-		if ((frame + 1) % framesPerChunk === 0) {
-			await new Promise((resolve) => setImmediate(resolve));
-		}
-	}
-
-	return performance.now() - startedAt;
-}
 
 function totalCount(store: TapeStore): number {
 	return symbols.reduce((sum, name) => sum + (store.tape(name)?.stats.snapshot.tradeCount ?? 0), 0);
@@ -93,7 +38,7 @@ type Rig = Readonly<{
 	store: TapeStore;
 	ledgers: Ledger[];
 	/** Sends a burst and waits until the store has counted all of it; times both. */
-	burst(total: number): Promise<{sendMs: number; deliverMs: number}>;
+	burst(total: number): Promise<void>;
 }>;
 
 async function startRig(): Promise<Rig> {
@@ -121,10 +66,8 @@ async function startRig(): Promise<Rig> {
 		ledgers,
 		async burst(total) {
 			const target = totalCount(store) + total;
-			const startedAt = performance.now();
-			const sendMs = await sendBurst(socket, ledgers, total);
+			await sendBurst(socket, ledgers, total);
 			await eventually(() => expect(totalCount(store)).toBe(target), 15_000);
-			return {sendMs, deliverMs: performance.now() - startedAt};
 		},
 	};
 }
@@ -148,9 +91,9 @@ function expectEveryTradeKept(rig: Rig): void {
 describe('burst of 100,000 trades into the store', () => {
 	test('every trade is counted, none is a repeat or missing, and the rings keep the newest', async () => {
 		const rig = await startRig();
-		const {sendMs} = await rig.burst(100_000);
-		// Server and client share this loop, so this is the client's work too: measured about 0.6 s.
-		expect(sendMs).toBeLessThan(3000);
+		// Measured about 0.6 s for the burst (server and client share this loop); speed is the
+		// benchmark's business, not a test's, so nothing here is timed.
+		await rig.burst(100_000);
 		for (const ledger of rig.ledgers) {
 			expect(ledger.sent).toBe(25_000);
 		}

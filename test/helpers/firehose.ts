@@ -1,0 +1,67 @@
+import {performance} from 'node:perf_hooks';
+import type WebSocket from 'ws';
+import {listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
+import type {ExchangeTrade} from '../../source/simulator/trade-source.js';
+import {tradeMessageV2} from '../../source/simulator/wire-v2.js';
+
+/** Sends bursts of real v2 trade frames, for the burst fault tests. */
+
+export const tradesPerFrame = 20;
+/** Frames handed to the socket before the sender yields its loop with setImmediate. */
+const framesPerChunk = 50;
+
+/** What has been sent for one pair: trade ids run on from burst to burst. */
+export type Ledger = {pair: ListedPair; nextTradeId: number; sent: number; last?: ExchangeTrade};
+
+export function ledgersFor(names: readonly string[]): Ledger[] {
+	return names.map((name) => {
+		const pair = listedPairs.find((listed) => listed.symbol === name);
+		if (!pair) {
+			throw new Error(`${name} is not listed`);
+		}
+
+		return {pair, nextTradeId: 1, sent: 0};
+	});
+}
+
+/** A deterministic trade near the pair's usual price, stamped now (so all count in trades/min). */
+function nextTrade(ledger: Ledger): ExchangeTrade {
+	const id = ledger.nextTradeId++;
+	const trade: ExchangeTrade = {
+		side: id % 2 === 0 ? 'buy' : 'sell',
+		price: ledger.pair.startPrice * (1 + ((id % 201) - 100) / 10_000),
+		volume: ledger.pair.typicalVolume * (0.5 + (id % 10) / 10),
+		orderType: id % 3 === 0 ? 'market' : 'limit',
+		timeMicros: Date.now() * 1000,
+		tradeId: id,
+	};
+	ledger.sent++;
+	ledger.last = trade;
+	return trade;
+}
+
+/**
+ * Sends `total` trades, `tradesPerFrame` to a frame, the pairs taking turns, as fast as the
+ * socket takes them, yielding the loop every few frames so a test can act mid-burst. Frames are
+ * built as they go, so nothing holds a copy of the burst. Resolves with the milliseconds taken.
+ */
+export async function sendBurst(
+	socket: WebSocket,
+	ledgers: Ledger[],
+	total: number,
+	onFrame: (sent: number) => void = () => undefined,
+): Promise<number> {
+	const startedAt = performance.now();
+	const frames = total / tradesPerFrame;
+	for (let frame = 0; frame < frames && socket.readyState === socket.OPEN; frame++) {
+		const ledger = ledgers[frame % ledgers.length] as Ledger;
+		const trades = Array.from({length: tradesPerFrame}, () => nextTrade(ledger));
+		socket.send(tradeMessageV2('update', ledger.pair, trades));
+		onFrame(frame + 1);
+		if ((frame + 1) % framesPerChunk === 0) {
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+	}
+
+	return performance.now() - startedAt;
+}
