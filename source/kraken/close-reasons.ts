@@ -1,3 +1,5 @@
+import {sanitize} from '../model/sanitize.js';
+
 /** Plain words for why a connection ended, for the status bar and stderr. */
 export function describeCloseCode(code: number): string {
 	switch (code) {
@@ -68,9 +70,11 @@ export function describeSocketError(error: SystemError): string {
 		}
 
 		default: {
+			// Error texts can quote the server (a TLS error names its certificate's hosts), and
+			// they reach the status bar and stderr: sanitised here, where the words are made.
 			return error.message === 'Opening handshake has timed out'
 				? 'handshake timed out'
-				: error.message;
+				: sanitize(error.message);
 		}
 	}
 }

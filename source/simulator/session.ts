@@ -1,4 +1,5 @@
 import type WebSocket from 'ws';
+import {simulatedVersionMark} from '../kraken/client.js';
 import type {ApiVersion} from '../model/types.js';
 import type {ListedPair} from './pair-catalog.js';
 import {handleRequestV1} from './requests-v1.js';
@@ -7,9 +8,10 @@ import type {ExchangeTrade, TradeSource} from './trade-source.js';
 import {heartbeatV1, rateLimitV1, systemStatusV1, tradeFrameV1} from './wire-v1.js';
 import {heartbeatV2, statusV2, tradeMessageV2} from './wire-v2.js';
 
+/** Kraken's own version numbers, marked so clients can tell the data is simulated. */
 export const simulatorVersions = {
-	v1: '1.9.1-kraken-tape-simulator',
-	v2: '2.0.10-kraken-tape-simulator',
+	v1: `1.9.1-${simulatedVersionMark}`,
+	v2: `2.0.10-${simulatedVersionMark}`,
 } as const;
 
 /** Kraken's message rate limit is undocumented; ~15 requests in a burst trip it (xchange-stream #502). */

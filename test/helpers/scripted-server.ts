@@ -27,6 +27,19 @@ export type TradeSpec = Readonly<{
 
 export type StatusFields = Readonly<{status?: string; connectionId?: string; version?: string}>;
 
+/** A v1 trade ack, as captured from the live server (protocol reference 2.2). */
+function subscriptionStatusV1(status: 'subscribed' | 'unsubscribed', pair: string, reqId?: number) {
+	return JSON.stringify({
+		channelID: 337,
+		channelName: 'trade',
+		event: 'subscriptionStatus',
+		pair,
+		...(reqId === undefined ? {} : {reqid: reqId}),
+		status,
+		subscription: {name: 'trade'},
+	});
+}
+
 /** Builders for the frames Kraken sends, in one API version's shapes. */
 export type KrakenFrames = Readonly<{
 	status(fields?: StatusFields): string;
@@ -53,26 +66,8 @@ function stamp(micros = Date.now() * 1000): string {
 const v1Frames: KrakenFrames = {
 	status: ({status = 'online', connectionId = bigConnectionId, version = '1.9.1'} = {}) =>
 		`{"connectionID":${connectionId},"event":"systemStatus","status":${JSON.stringify(status)},"version":${JSON.stringify(version)}}`,
-	subscribed: (pair, reqId) =>
-		JSON.stringify({
-			channelID: 337,
-			channelName: 'trade',
-			event: 'subscriptionStatus',
-			pair,
-			...(reqId === undefined ? {} : {reqid: reqId}),
-			status: 'subscribed',
-			subscription: {name: 'trade'},
-		}),
-	unsubscribed: (pair, reqId) =>
-		JSON.stringify({
-			channelID: 337,
-			channelName: 'trade',
-			event: 'subscriptionStatus',
-			pair,
-			...(reqId === undefined ? {} : {reqid: reqId}),
-			status: 'unsubscribed',
-			subscription: {name: 'trade'},
-		}),
+	subscribed: (pair, reqId) => subscriptionStatusV1('subscribed', pair, reqId),
+	unsubscribed: (pair, reqId) => subscriptionStatusV1('unsubscribed', pair, reqId),
 	subscriptionError: (message, pair, reqId) =>
 		JSON.stringify({
 			errorMessage: message,

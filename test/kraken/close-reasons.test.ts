@@ -52,3 +52,14 @@ describe('close-reasons', () => {
 		expect(describeSocketError(error)).toBe(text);
 	});
 });
+
+describe('describeSocketError with text from the server', () => {
+	test('strips escape sequences and control characters from an error message', () => {
+		const error = new Error(
+			"Hostname/IP does not match certificate's altnames: DNS:\u001B]0;evil\u0007x\u001B[2J",
+		);
+		const reason = describeSocketError(error);
+		expect(reason).toBe("Hostname/IP does not match certificate's altnames: DNS:x");
+		expect(reason).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+	});
+});
