@@ -129,7 +129,7 @@ describe('screen', () => {
 			}
 
 			return cardRows.size >= 60;
-		}, 15_000);
+		}, 30_000);
 		// A big trade ends with its " *" mark, inside the card.
 		const glued = [...cardRows].filter(
 			(cell) => !/^\S+ [BS] +[\d,.]+ +[\d,.]+( \*)? *$/.test(cell),

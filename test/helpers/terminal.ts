@@ -9,6 +9,12 @@ import xtermHeadless from '@xterm/headless';
 import {spawn, type IPty} from 'node-pty';
 import {vi} from 'vitest';
 
+/**
+ * How long to wait for the screen or an exit. A safety limit, not a speed check (speed belongs to
+ * the benchmark): a CI machine running two suites beside these terminals took 7 s to a first trade.
+ */
+const screenTimeoutMs = 20_000;
+
 // @xterm/headless is CommonJS: its named exports are not visible to Node's ESM loader.
 const {Terminal} = xtermHeadless;
 type HeadlessTerminal = InstanceType<typeof Terminal>;
@@ -173,7 +179,7 @@ export function startTerminal(
 		},
 		raw: () => raw,
 		isCursorVisible: () => isCursorVisible,
-		async waitFor(check, timeout = 8000) {
+		async waitFor(check, timeout = screenTimeoutMs) {
 			return vi.waitFor(
 				() => {
 					if (terminal.modes.synchronizedOutputMode) {
@@ -246,7 +252,10 @@ export async function stopTerminals(): Promise<void> {
 }
 
 /** Waits for the exit, failing with the screen when it does not come in time. */
-export async function waitForExit(session: TerminalSession, timeout = 8000): Promise<Exit> {
+export async function waitForExit(
+	session: TerminalSession,
+	timeout = screenTimeoutMs,
+): Promise<Exit> {
 	let timer: NodeJS.Timeout | undefined;
 	const timedOut = new Promise<never>((_, reject) => {
 		timer = setTimeout(() => {

@@ -10,7 +10,7 @@ import type {TradeGap} from '../../source/model/trade-deduplicator.js';
 import type {ConnectionState, Trade} from '../../source/model/types.js';
 
 /** Polls `check` until it stops throwing; vi.waitFor with a timeout suited to real sockets. */
-export async function eventually<T>(check: () => T, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(check: () => T, timeoutMs = 10_000): Promise<T> {
 	return vi.waitFor(check, {timeout: timeoutMs, interval: 10});
 }
 
@@ -143,7 +143,7 @@ export async function connectRaw(url: string, cleanup: Cleanup): Promise<RawClie
 		send(value) {
 			socket.send(typeof value === 'string' ? value : JSON.stringify(value));
 		},
-		async waitFor(predicate, from = 0, timeoutMs = 5000) {
+		async waitFor(predicate, from = 0, timeoutMs = 10_000) {
 			return eventually(() => {
 				const found = texts.slice(from).find((text) => predicate(text));
 				if (found === undefined) {
