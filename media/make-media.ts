@@ -76,7 +76,7 @@ async function main(): Promise<void> {
 
 	const environment: Record<string, string | undefined> = {
 		...process.env,
-		// With CI set, Ink writes no frames until exit; NODE_ENV is left to bin.js.
+		// With CI set, Ink writes no frames until exit; NODE_ENV is left unset, as a user's.
 		CI: undefined,
 		NODE_ENV: undefined,
 		NO_COLOR: undefined,

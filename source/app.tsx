@@ -44,12 +44,12 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 	const skipFor = (tape: PairTape) => arrived(tape) + (tape === focused ? (pause?.scroll ?? 0) : 0);
 
 	// Every part but the tape has a fixed height, so the tape gets exactly the rest: tabs (1),
-	// stats (1 or 2), alert banner (0 or 1), hints or prompt (1), status (1), and one spare line,
-	// since a frame as tall as the terminal makes Ink clear the whole screen on every frame.
+	// stats (1 or 2), alert banner (0 or 1), hints or prompt (1) and status (1). The frame fills
+	// the screen: the frame writer, not Ink's log-update, draws it, so a full-height frame is safe.
 	const isCompactStats = columns < 80;
 	const statsRows = columns >= 150 || isCompactStats ? 1 : 2;
 	const alertRows = store.alerts.length > 0 ? 1 : 0;
-	const tapeRows = Math.max(1, rows - 1 - (1 + statsRows + alertRows + 1 + 1));
+	const tapeRows = Math.max(1, rows - (1 + statsRows + alertRows + 1 + 1));
 	const pageRows = Math.max(1, tapeRows - 1);
 	const scrollMaximum = focused
 		? Math.max(0, focused.trades.size - arrived(focused) - pageRows)
@@ -64,7 +64,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 		? tapes.reduce((sum, tape) => sum + arrived(tape), 0)
 		: undefined;
 	return (
-		<Box flexDirection="column" height={rows - 1} width={columns}>
+		<Box flexDirection="column" height={rows} width={columns}>
 			<PairTabs tapes={tapes} focused={focused?.pair} width={columns} />
 			<Box flexDirection="column" flexGrow={1} overflow="hidden">
 				{view.isHelpOpen ? (
@@ -74,7 +74,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 						tapes={tapes}
 						focused={focused?.pair}
 						width={columns}
-						height={rows - 1 - (1 + alertRows + 1 + 1)}
+						height={rows - (1 + alertRows + 1 + 1)}
 						now={now}
 						skipFor={skipFor}
 						statsAtPause={pause?.statsAtPause}

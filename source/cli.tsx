@@ -2,10 +2,7 @@ import process from 'node:process';
 import meow from 'meow';
 import {exitCodes} from './exit-codes.js';
 import {openFeed, StartupError} from './feed.js';
-import {runJsonMode} from './json-mode.js';
 import {parseOptions, type RawFlags} from './options.js';
-import {runServe} from './serve.js';
-import {runTape} from './tape-mode.js';
 import {restoreTerminal} from './terminal-restore.js';
 
 const flags = {
@@ -88,7 +85,9 @@ async function main(): Promise<number> {
 	}
 
 	const {options} = result;
+	// Each mode loads only what it needs: --json never loads Ink and React (start-up time).
 	if (options.command === 'serve') {
+		const {runServe} = await import('./serve.js');
 		return runServe(options, process.stderr);
 	}
 
@@ -103,9 +102,13 @@ async function main(): Promise<number> {
 		throw error;
 	}
 
-	return options.isJson
-		? runJsonMode(options, feed, {stdout: process.stdout, stderr: process.stderr})
-		: runTape(options, feed);
+	if (options.isJson) {
+		const {runJsonMode} = await import('./json-mode.js');
+		return runJsonMode(options, feed, {stdout: process.stdout, stderr: process.stderr});
+	}
+
+	const {runTape} = await import('./tape-mode.js');
+	return runTape(options, feed);
 }
 
 // A bug or an unexpected fault anywhere still ends with one line, not a stack trace, written

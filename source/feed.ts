@@ -6,8 +6,7 @@ import type {TapeStore} from './model/tape-store.js';
 import type {AlertEvent, TapeCommands} from './model/types.js';
 import {parsePair} from './kraken/pair-names.js';
 import type {WatchOptions} from './options.js';
-import {startExchangeServer, type ExchangeServer} from './simulator/exchange-server.js';
-import {createSimulatedMarket} from './simulator/simulated-market.js';
+import type {ExchangeServer} from './simulator/exchange-server.js';
 
 /** A running feed: the client, where it connects, and the built-in exchange with --demo. */
 export type Feed = Readonly<{
@@ -24,6 +23,9 @@ export async function openFeed(options: WatchOptions): Promise<Feed> {
 	let server: ExchangeServer | undefined;
 	let url = options.url ?? '';
 	if (options.isDemo) {
+		// Loaded only for --demo, to keep it out of every other start.
+		const {startExchangeServer} = await import('./simulator/exchange-server.js');
+		const {createSimulatedMarket} = await import('./simulator/simulated-market.js');
 		server = await startExchangeServer({source: createSimulatedMarket()});
 		url = `${server.url}${options.api === 'v1' ? '/' : '/v2'}`;
 	}

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {parsePair} from './kraken/pair-names.js';
 import {parseAlertRule} from './model/alerts.js';
 import type {AlertRule, ApiVersion} from './model/types.js';

@@ -68,6 +68,7 @@ describe('app', () => {
 			'10:00:45.000 S           146    0.50000000        73.00 limit',
 			'10:00:44.000 B           145    0.50000000        72.50 limit',
 			'10:00:43.000 S           144    0.50000000        72.00 limit',
+			'10:00:42.000 B           143    0.50000000        71.50 limit',
 			'q quit  ? help  space pause  ←→ pair  g grid  a add  x remove  c clear  1-9 jump',
 			'closed 0 msg/s │ v2 ws.kraken.com',
 		]);
@@ -86,7 +87,7 @@ describe('app', () => {
 		expect(lines(frame)[0]).toBe('[1 BTC/USD 1.25 ▼]');
 	});
 
-	test('at 80x24 no frame is taller than 23 lines, in any view', async () => {
+	test('at 80x24 no frame is taller than the terminal, in any view', async () => {
 		const pairs = ['BTC/USD', 'ETH/USD', 'SOL/USD', 'XRP/USD', 'ADA/USD', 'DOT/USD', 'LTC/USD'];
 		const store = createStore(pairs, [
 			...series('BTC/USD', 500),
@@ -114,7 +115,7 @@ describe('app', () => {
 		await step('d', (frame) => expect(frame).not.toContain('ALERT'));
 		expect(app.frames.length).toBeGreaterThan(5);
 		for (const frame of app.frames) {
-			expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+			expect(frame.split('\n').length).toBeLessThanOrEqual(24);
 		}
 	});
 
@@ -129,21 +130,21 @@ describe('app', () => {
 		const frame = await large.waitFor((frame) =>
 			expect(tradeRows(frame).length).toBeGreaterThan(0),
 		);
-		expect(smallRows).toHaveLength(17);
-		// Stats fit one line from 120 columns: 60 less tabs, stats, hints, status, two spare, header.
-		expect(tradeRows(frame)).toHaveLength(54);
-		expect(frame.split('\n').length).toBeLessThanOrEqual(59);
+		expect(smallRows).toHaveLength(18);
+		// Stats fit one line from 120 columns: 60 less tabs, stats, hints, status and the header.
+		expect(tradeRows(frame)).toHaveLength(55);
+		expect(frame.split('\n').length).toBeLessThanOrEqual(60);
 	});
 
 	test('redraws at the new size after a resize', async () => {
 		const app = show({store: threePairs(100)});
-		await app.waitFor((frame) => expect(tradeRows(frame)).toHaveLength(17));
+		await app.waitFor((frame) => expect(tradeRows(frame)).toHaveLength(18));
 		app.resize(120, 40);
-		await app.waitFor((frame) => expect(tradeRows(frame)).toHaveLength(33));
+		await app.waitFor((frame) => expect(tradeRows(frame)).toHaveLength(34));
 		app.resize(20, 5);
 		await app.waitFor((frame) => expect(frame).toBe('too small 20x5\nneed 40x8\nq quits'));
 		app.resize(80, 24);
-		await app.waitFor((frame) => expect(tradeRows(frame)).toHaveLength(17));
+		await app.waitFor((frame) => expect(tradeRows(frame)).toHaveLength(18));
 	});
 
 	test('a terminal below 40x8 gets a short note that fits it, and q still quits', async () => {
@@ -173,7 +174,7 @@ describe('app', () => {
 	test('at the minimum size of 40x8 the tape still shows trades', async () => {
 		const app = show({store: threePairs(), columns: 40, rows: 8});
 		const frame = await app.waitFor((frame) => expect(frame).toContain('[1 BTC/USD'));
-		expect(frame.split('\n').length).toBeLessThanOrEqual(7);
+		expect(frame.split('\n').length).toBeLessThanOrEqual(8);
 		expect(tradeRows(frame).length).toBeGreaterThan(0);
 	});
 
@@ -187,7 +188,7 @@ describe('app', () => {
 		const note = lines(frame).filter((line) => line.includes('more pair(s)'));
 		expect(note).toHaveLength(1);
 		expect(note[0]).not.toMatch(/[─╯╰│]/);
-		expect(frame.split('\n').length).toBeLessThanOrEqual(11);
+		expect(frame.split('\n').length).toBeLessThanOrEqual(12);
 	});
 
 	test('status bar shows simulated data, a reconnect countdown and refused pairs', async () => {

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 /*
  * Kraken WebSocket v1 inbound frames, as documented at docs.kraken.com/api/docs/websocket-v1 and

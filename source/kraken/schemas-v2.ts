@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 /*
  * Kraken WebSocket v2 inbound frames, as documented at docs.kraken.com/api/docs/websocket-v2 and

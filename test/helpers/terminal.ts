@@ -102,7 +102,7 @@ function describeScreen(session: TerminalSession): string {
 /**
  * Starts the built command in a real pseudo-terminal and feeds what it writes into a headless
  * xterm of the same size. CI is removed from the child's environment: with CI set (even empty)
- * Ink writes no frames until exit. NODE_ENV is removed so bin.js picks its own default.
+ * Ink writes no frames until exit. NODE_ENV is removed, as a user's shell would not set it.
  */
 export function startTerminal(
 	arguments_: readonly string[],

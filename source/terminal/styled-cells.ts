@@ -1,0 +1,160 @@
+import stringWidth from 'string-width';
+import {isEscapeStart, readEscape, type EscapeToken} from './escape-reader.js';
+import {SgrState} from './sgr-state.js';
+import {defaultStyle, isDefaultStyle, isSameStyle, type TextStyle} from './text-style.js';
+
+/**
+ * One terminal column. A wide character is a cell of width 2 followed by a cell of width 0 (its
+ * right half, with no text of its own).
+ */
+export type Cell = Readonly<{text: string; width: 0 | 1 | 2; style: TextStyle}>;
+
+export type StyledLine = Readonly<{
+	cells: readonly Cell[];
+	/** Columns up to and including the last cell that is not blank. */
+	end: number;
+	/** The style in effect after the line, which the next line starts with. */
+	endStyle: TextStyle;
+}>;
+
+/** What an erased cell looks like, and what lies beyond the end of every line. */
+export const blankCell: Cell = {text: ' ', width: 1, style: defaultStyle};
+
+export const emptyLine: StyledLine = {cells: [], end: 0, endStyle: defaultStyle};
+
+export function isSameCell(first: Cell, second: Cell): boolean {
+	return (
+		first === second ||
+		(first.text === second.text &&
+			first.width === second.width &&
+			isSameStyle(first.style, second.style))
+	);
+}
+
+function isBlank(cell: Cell): boolean {
+	return cell.text === ' ' && isDefaultStyle(cell.style);
+}
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** Where a run of text that needs grapheme segmentation ends: at ASCII or an escape. */
+function findComplexRunEnd(text: string, start: number): number {
+	let index = start;
+	while (index < text.length) {
+		const code = text.charCodeAt(index);
+		if (code < 0x80 || isEscapeStart(code)) {
+			break;
+		}
+
+		index++;
+	}
+
+	return index;
+}
+
+/**
+ * Splits a line into the cells a terminal shows when it is written at column 1 with the style
+ * `start` in effect. Widths follow string-width, as Ink's layout does. Control characters are
+ * dropped, escapes other than SGR and hyperlinks are ignored, and cells past `columns` are cut.
+ */
+export function parseLine(
+	text: string,
+	start: TextStyle,
+	columns = Number.POSITIVE_INFINITY,
+): StyledLine {
+	const cells: Cell[] = [];
+	const tracker = new StyleTracker(start);
+	// Once a character is cut, so is everything after it, even if a narrower one would fit.
+	let isFull = false;
+	const append = (grapheme: string, width: number, style: TextStyle) => {
+		if (isFull) {
+			return;
+		}
+
+		if (width === 0) {
+			// Combining marks and the like join the character before them, as in the terminal.
+			const index = cells.at(-1)?.width === 0 ? cells.length - 2 : cells.length - 1;
+			const previous = cells[index];
+			if (previous) {
+				cells[index] = {...previous, text: previous.text + grapheme};
+			}
+		} else if (cells.length + width <= columns) {
+			cells.push({text: grapheme, width: width === 2 ? 2 : 1, style});
+			if (width === 2) {
+				cells.push({text: '', width: 0, style});
+			}
+		} else {
+			isFull = true;
+		}
+	};
+
+	let index = 0;
+	while (index < text.length) {
+		const code = text.charCodeAt(index);
+		if (isEscapeStart(code)) {
+			const token = readEscape(text, index);
+			tracker.apply(token);
+			index = token.end;
+		} else if (code < 0x80) {
+			if (code >= 0x20 && code !== 0x7f) {
+				append(text[index] ?? '', 1, tracker.style);
+			}
+
+			index++;
+		} else {
+			const end = findComplexRunEnd(text, index);
+			const run = text.slice(index, end).replace(controlCharacters, '');
+			for (const {segment} of graphemes.segment(run)) {
+				append(segment, Math.min(2, stringWidth(segment)), tracker.style);
+			}
+
+			index = end;
+		}
+	}
+
+	let end = cells.length;
+	while (end > 0 && isBlank(cells[end - 1] ?? blankCell)) {
+		end--;
+	}
+
+	return {cells, end, endStyle: tracker.style};
+}
+
+/** The style in effect after a line, reading only its escapes: cheaper than `parseLine`. */
+export function scanEndStyle(text: string, start: TextStyle): TextStyle {
+	const tracker = new StyleTracker(start);
+	for (let index = 0; index < text.length; index++) {
+		if (isEscapeStart(text.charCodeAt(index))) {
+			const token = readEscape(text, index);
+			tracker.apply(token);
+			index = token.end - 1;
+		}
+	}
+
+	return tracker.style;
+}
+
+/** Follows the style through a line's escapes, keeping the same object while it is unchanged. */
+class StyleTracker {
+	style: TextStyle;
+	#sgr: SgrState | undefined;
+
+	constructor(start: TextStyle) {
+		this.style = start;
+	}
+
+	apply(token: EscapeToken): void {
+		if (token.kind === 'sgr') {
+			this.#sgr ??= SgrState.from(this.style.sgr);
+			this.#sgr.apply(token.value);
+			const parameters = this.#sgr.toString();
+			if (parameters !== this.style.sgr) {
+				this.style = {sgr: parameters, link: this.style.link};
+			}
+		} else if (token.kind === 'hyperlink' && token.value !== this.style.link) {
+			this.style = {sgr: this.style.sgr, link: token.value};
+		}
+	}
+}
