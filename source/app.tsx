@@ -32,7 +32,8 @@ type Properties = Readonly<{
 /** Tabs, the focused pair (or the grid), alerts, status and key hints, sized to the terminal. */
 export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10_000}: Properties) {
 	useStoreVersion(store, tickMs);
-	const now = useClock(250);
+	// Ages, rates and trades/min read to the second; a reconnect countdown reads to a tenth.
+	const now = useClock(store.feed.state.kind === 'reconnecting' ? 250 : 1000);
 	const {columns, rows} = useTerminalSize();
 	const [view, dispatch] = useReducer(reduceView, initialViewState);
 	const messagesPerSecond = useRate(store.feed.frames, now);
@@ -66,7 +67,9 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 	return (
 		<Box flexDirection="column" height={rows} width={columns}>
 			<PairTabs tapes={tapes} focused={focused?.pair} width={columns} />
-			<Box flexDirection="column" flexGrow={1} overflow="hidden">
+			{/* Clipped rows only: every line is built to fit the width, and clipping columns too made
+			    Ink slice every line of every frame (npm run bench, idle row). */}
+			<Box flexDirection="column" flexGrow={1} overflowY="hidden">
 				{view.isHelpOpen ? (
 					<HelpOverlay />
 				) : view.mode === 'grid' ? (

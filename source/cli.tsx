@@ -3,6 +3,7 @@ import meow from 'meow';
 import {exitCodes} from './exit-codes.js';
 import {openFeed, StartupError} from './feed.js';
 import {parseOptions, type RawFlags} from './options.js';
+import {startTapeSession} from './tape-session.js';
 import {restoreTerminal} from './terminal-restore.js';
 
 const flags = {
@@ -107,8 +108,10 @@ async function main(): Promise<number> {
 		return runJsonMode(options, feed, {stdout: process.stdout, stderr: process.stderr});
 	}
 
+	// The connection starts before Ink loads, so the two overlap.
+	const session = startTapeSession(options, feed);
 	const {runTape} = await import('./tape-mode.js');
-	return runTape(options, feed);
+	return runTape(options, feed, session);
 }
 
 // A bug or an unexpected fault anywhere still ends with one line, not a stack trace, written

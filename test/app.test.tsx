@@ -217,7 +217,9 @@ describe('app', () => {
 	});
 
 	test('counts messages per second from the frames received', async () => {
-		vi.useFakeTimers({toFake: ['setInterval', 'clearInterval', 'Date']});
+		vi.useFakeTimers({
+			toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+		});
 		try {
 			const store = threePairs();
 			const app = show({store});

@@ -48,6 +48,11 @@ describe('json mode', () => {
 		await cli.waitForLine((line) => line.includes('"ETH/USD"'));
 		const lines = cli.stdoutLines();
 		const trades = lines.map((line) => tradeLineSchema.parse(JSON.parse(line)));
+		// Lines are written by hand, for speed: each must be exactly what JSON.stringify would write.
+		for (const line of lines) {
+			expect(line).toBe(JSON.stringify(JSON.parse(line)));
+		}
+
 		expect(new Set(trades.map((trade) => trade.pair))).toEqual(new Set(['BTC/USD', 'ETH/USD']));
 		expect(trades.every((trade) => trade.tradeId !== undefined && trade.simulated === true)).toBe(
 			true,

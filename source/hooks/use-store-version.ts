@@ -2,14 +2,30 @@ import {useEffect, useState} from 'react';
 import type {TapeStore} from '../model/tape-store.js';
 
 /**
- * Re-renders on a fixed tick when the store has changed, never per message: a burst of ten
- * thousand trades costs one render, not ten thousand (Ink lays out the whole tree per commit).
+ * Re-renders when the store changes, at most once every `tickMs`, never per message: a burst of
+ * ten thousand trades costs one render, not ten thousand (Ink lays out the whole tree per commit).
+ * The first change after a quiet spell draws at once, and a quiet store costs no timer at all.
  */
 export function useStoreVersion(store: TapeStore, tickMs: number): number {
 	const [version, setVersion] = useState(store.version);
 	useEffect(() => {
-		const timer = setInterval(() => setVersion(store.version), tickMs);
-		return () => clearInterval(timer);
+		let timer: NodeJS.Timeout | undefined;
+		let publishedAt = Number.NEGATIVE_INFINITY;
+		const publish = () => {
+			timer = undefined;
+			publishedAt = performance.now();
+			setVersion(store.version);
+		};
+
+		const unsubscribe = store.subscribe(() => {
+			timer ??= setTimeout(publish, Math.max(0, publishedAt + tickMs - performance.now()));
+		});
+		// Changes between the first render and this subscription.
+		publish();
+		return () => {
+			unsubscribe();
+			clearTimeout(timer);
+		};
 	}, [store, tickMs]);
 	return version;
 }

@@ -5,20 +5,30 @@ export function formatClock(time: number): string {
 	return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
 }
 
-// Intl formatters are costly to build and cheap to reuse; prices repeat a handful of decimals.
-const priceFormats = new Map<number, Intl.NumberFormat>();
-
+/**
+ * `68,466.9`: fixed decimals, thousands grouped. By hand rather than with Intl.NumberFormat: the
+ * first Intl formatter loads locale data (30 ms of the first frame), and every price on every
+ * frame goes through here.
+ */
 export function formatPrice(price: number, decimals: number): string {
-	let format = priceFormats.get(decimals);
-	if (!format) {
-		format = new Intl.NumberFormat('en-US', {
-			minimumFractionDigits: decimals,
-			maximumFractionDigits: decimals,
-		});
-		priceFormats.set(decimals, format);
-	}
+	const fixed = toFixedHalfUp(Math.abs(price), decimals);
+	const point = fixed.indexOf('.');
+	const integer = point === -1 ? fixed : fixed.slice(0, point);
+	const grouped = integer.length > 3 ? integer.replace(/\B(?=(\d{3})+$)/g, ',') : integer;
+	// A price that rounds to zero is not negative.
+	const sign = price < 0 && Number(fixed) !== 0 ? '-' : '';
+	return `${sign}${grouped}${point === -1 ? '' : fixed.slice(point)}`;
+}
 
-	return format.format(price);
+/**
+ * Rounds as a person (and Intl) would, from the shortest decimal form of the number: 17,102.475
+ * becomes 17,102.48, where toFixed alone gives .47 because the double is a hair below .475.
+ * Shifting by writing the exponent into the text keeps the shift exact.
+ */
+function toFixedHalfUp(value: number, decimals: number): string {
+	const rounded = Number(`${Math.round(Number(`${value}e${decimals}`))}e-${decimals}`);
+	// Numbers that print with an exponent of their own (below 1e-6, or huge) fall back to toFixed.
+	return Number.isFinite(rounded) ? rounded.toFixed(decimals) : value.toFixed(decimals);
 }
 
 /**

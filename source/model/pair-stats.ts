@@ -20,37 +20,45 @@ export type PairStatsSnapshot = Readonly<{
 
 const secondsPerMinute = 60;
 
+type Running = {-readonly [Key in keyof PairStatsSnapshot]: PairStatsSnapshot[Key]};
+
 /**
  * Running statistics over every trade seen for one pair since start (or the last clear).
- * Constant memory: trades per minute come from 60 one-second buckets of trade time.
+ * Constant memory: trades per minute come from 60 one-second buckets of trade time. Adding a
+ * trade updates plain numbers; a snapshot is built only when read, and never changes after, so
+ * the paused screen can keep one while trades go on (a snapshot per trade cost a bursty feed
+ * tens of megabytes of garbage: npm run bench).
  */
 export class PairStats {
-	#snapshot: PairStatsSnapshot = emptySnapshot();
+	#running: Running = emptySnapshot();
+	#snapshot: PairStatsSnapshot | undefined;
 	readonly #bucketCounts = new Array<number>(secondsPerMinute).fill(0);
 	readonly #bucketSeconds = new Array<number>(secondsPerMinute).fill(-1);
 
 	get snapshot(): PairStatsSnapshot {
+		this.#snapshot ??= {...this.#running};
 		return this.#snapshot;
 	}
 
 	add(trade: Trade): void {
-		const s = this.#snapshot;
-		const notional = s.notional + trade.price * trade.volume;
-		const volume = s.volume + trade.volume;
-		this.#snapshot = {
-			tradeCount: s.tradeCount + 1,
-			last: trade.price,
-			previous: s.last,
-			first: s.first ?? trade.price,
-			high: s.high === undefined ? trade.price : Math.max(s.high, trade.price),
-			low: s.low === undefined ? trade.price : Math.min(s.low, trade.price),
-			volume,
-			buyVolume: s.buyVolume + (trade.side === 'buy' ? trade.volume : 0),
-			sellVolume: s.sellVolume + (trade.side === 'sell' ? trade.volume : 0),
-			notional,
-			vwap: notional / volume,
-			lastTime: Math.max(s.lastTime ?? trade.time, trade.time),
-		};
+		const running = this.#running;
+		running.tradeCount++;
+		running.previous = running.last;
+		running.last = trade.price;
+		running.first ??= trade.price;
+		running.high = running.high === undefined ? trade.price : Math.max(running.high, trade.price);
+		running.low = running.low === undefined ? trade.price : Math.min(running.low, trade.price);
+		running.volume += trade.volume;
+		if (trade.side === 'buy') {
+			running.buyVolume += trade.volume;
+		} else {
+			running.sellVolume += trade.volume;
+		}
+
+		running.notional += trade.price * trade.volume;
+		running.vwap = running.notional / running.volume;
+		running.lastTime = Math.max(running.lastTime ?? trade.time, trade.time);
+		this.#snapshot = undefined;
 		const second = Math.floor(trade.time / 1000);
 		const index = second % secondsPerMinute;
 		if (this.#bucketSeconds[index] !== second) {
@@ -76,12 +84,13 @@ export class PairStats {
 	}
 
 	clear(): void {
-		this.#snapshot = emptySnapshot();
+		this.#running = emptySnapshot();
+		this.#snapshot = undefined;
 		this.#bucketCounts.fill(0);
 		this.#bucketSeconds.fill(-1);
 	}
 }
 
-function emptySnapshot(): PairStatsSnapshot {
+function emptySnapshot(): Running {
 	return {tradeCount: 0, volume: 0, buyVolume: 0, sellVolume: 0, notional: 0};
 }

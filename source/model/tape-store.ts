@@ -1,11 +1,11 @@
 import {decimalPlaces} from './format.js';
 import {PairStats} from './pair-stats.js';
-import {RingBuffer} from './ring-buffer.js';
+import {TradeRing} from './trade-ring.js';
 import type {AlertEvent, ConnectionState, SubscriptionState, SystemStatus, Trade} from './types.js';
 
 export type PairTape = {
 	readonly pair: string;
-	readonly trades: RingBuffer<Trade>;
+	readonly trades: TradeRing;
 	readonly stats: PairStats;
 	subscription: SubscriptionState;
 	/** Kraken's message when the subscription failed, sanitised. */
@@ -31,8 +31,8 @@ export type FeedInfo = {
 };
 
 /**
- * Everything the screen shows, kept outside React: trades land here at any rate, and `version`
- * tells the screen's fixed tick whether there is anything new to draw.
+ * Everything the screen shows, kept outside React: trades land here at any rate, `version` counts
+ * the changes, and subscribers hear of each one (the screen then draws at most once a tick).
  */
 export class TapeStore {
 	readonly feed: FeedInfo;
@@ -41,6 +41,7 @@ export class TapeStore {
 	readonly #tapes = new Map<string, PairTape>();
 	readonly #capacity: number;
 	#version = 0;
+	readonly #listeners = new Set<() => void>();
 
 	constructor(pairs: readonly string[], capacity: number, isSimulated: boolean) {
 		this.#capacity = capacity;
@@ -59,6 +60,14 @@ export class TapeStore {
 
 	get version(): number {
 		return this.#version;
+	}
+
+	/** Calls `listener` after every change; returns the function that stops it. */
+	subscribe(listener: () => void): () => void {
+		this.#listeners.add(listener);
+		return () => {
+			this.#listeners.delete(listener);
+		};
 	}
 
 	get pairs(): string[] {
@@ -83,20 +92,20 @@ export class TapeStore {
 			}
 		}
 
-		this.#version++;
+		this.#changed();
 	}
 
 	addPair(pair: string): void {
 		if (!this.#tapes.has(pair)) {
 			this.#tapes.set(pair, {
 				pair,
-				trades: new RingBuffer(this.#capacity),
+				trades: new TradeRing(pair, this.#capacity),
 				stats: new PairStats(),
 				subscription: 'pending',
 				priceDecimals: 0,
 				isAlerted: false,
 			});
-			this.#version++;
+			this.#changed();
 		}
 	}
 
@@ -106,7 +115,7 @@ export class TapeStore {
 		if (tape) {
 			tape.trades.clear();
 			tape.stats.clear();
-			this.#version++;
+			this.#changed();
 		}
 	}
 
@@ -119,7 +128,7 @@ export class TapeStore {
 			}
 		}
 
-		this.#version++;
+		this.#changed();
 	}
 
 	dismissAlerts(): void {
@@ -128,12 +137,12 @@ export class TapeStore {
 			tape.isAlerted = false;
 		}
 
-		this.#version++;
+		this.#changed();
 	}
 
 	removePair(pair: string): void {
 		this.#tapes.delete(pair);
-		this.#version++;
+		this.#changed();
 	}
 
 	setSubscription(pair: string, state: SubscriptionState, error?: string): void {
@@ -141,13 +150,20 @@ export class TapeStore {
 		if (tape) {
 			tape.subscription = state;
 			tape.error = error;
-			this.#version++;
+			this.#changed();
 		}
 	}
 
 	/** Applies a change to the feed information and marks the store changed. */
 	updateFeed(change: Partial<FeedInfo>): void {
 		Object.assign(this.feed, change);
+		this.#changed();
+	}
+
+	#changed(): void {
 		this.#version++;
+		for (const listener of this.#listeners) {
+			listener();
+		}
 	}
 }

@@ -66,7 +66,11 @@ export class TradeDeduplicator {
 				continue;
 			}
 
-			remember(memory, trade);
+			// Only v1 needs signatures for replays; v2's ids are enough, and cost nothing to keep.
+			if (trade.tradeId === undefined) {
+				remember(memory, trade);
+			}
+
 			fresh.push(trade);
 		}
 

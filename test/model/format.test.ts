@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import {seededRandom} from '../../source/simulator/random.js';
 import {
 	formatChange,
 	formatClock,
@@ -32,6 +33,28 @@ describe('format', () => {
 		[0.5, 0, '1'],
 	])('formatPrice(%d, %i) is %s', (price, decimals, text) => {
 		expect(formatPrice(price, decimals)).toBe(text);
+	});
+
+	test('formatPrice writes what Intl writes for en-US, rounding half up included', () => {
+		const random = seededRandom(11);
+		const intl = new Map<number, Intl.NumberFormat>();
+		for (let index = 0; index < 20_000; index++) {
+			const decimals = Math.floor(random() * 9);
+			const scale = 10 ** Math.floor(random() * 14 - 6);
+			// Half the values sit exactly on a rounding boundary of the decimal text.
+			const value =
+				index % 2 === 0
+					? random() * scale
+					: Number((Math.floor(random() * 1e6) + 0.5).toString() + `e-${decimals}`);
+			const format =
+				intl.get(decimals) ??
+				new Intl.NumberFormat('en-US', {
+					minimumFractionDigits: decimals,
+					maximumFractionDigits: decimals,
+				});
+			intl.set(decimals, format);
+			expect(formatPrice(value, decimals), `${value} to ${decimals}`).toBe(format.format(value));
+		}
 	});
 
 	test.each<[number, string]>([

@@ -21,6 +21,37 @@ function statsOf(trades: readonly Trade[]): PairStats {
 }
 
 describe('pair-stats', () => {
+	test('a snapshot never changes once read, and reading again without a trade gives the same one', () => {
+		const stats = statsOf([trade(100, 1, 'buy', 1000)]);
+		const paused = stats.snapshot;
+		expect(stats.snapshot).toBe(paused);
+		stats.add(trade(120, 2, 'sell', 2000));
+		stats.add(trade(90, 1, 'buy', 3000));
+		expect(paused).toEqual({
+			tradeCount: 1,
+			last: 100,
+			first: 100,
+			high: 100,
+			low: 100,
+			volume: 1,
+			buyVolume: 1,
+			sellVolume: 0,
+			notional: 100,
+			vwap: 100,
+			lastTime: 1000,
+		});
+		expect(stats.snapshot).toMatchObject({
+			tradeCount: 3,
+			last: 90,
+			previous: 120,
+			high: 120,
+			low: 90,
+		});
+		stats.clear();
+		expect(paused.tradeCount).toBe(1);
+		expect(stats.snapshot.tradeCount).toBe(0);
+	});
+
 	test('starts empty', () => {
 		expect(new PairStats().snapshot).toEqual({
 			tradeCount: 0,

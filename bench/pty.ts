@@ -1,0 +1,147 @@
+import {readFileSync} from 'node:fs';
+import xterm from '@xterm/headless';
+import {spawn, type IPty} from 'node-pty';
+
+/** A program running in a real pseudo-terminal, with what it wrote counted and readable. */
+export type PtyProgram = Readonly<{
+	pid: number;
+	/** Bytes and frames (synchronized-output blocks) written so far. */
+	counters(): Counters;
+	/** The screen as a terminal shows it, after everything written so far. */
+	screen(): Promise<string[]>;
+	/** Resolves with the time (performance.now) of the first output after which `check` holds. */
+	whenScreen(check: (lines: string[]) => boolean, timeoutMs?: number): Promise<number>;
+	write(keys: string): void;
+	signal(name: NodeJS.Signals): void;
+	exited: Promise<number>;
+	stop(): Promise<void>;
+}>;
+
+export type Counters = Readonly<{bytes: number; frames: number}>;
+
+const frameStart = '\u001B[?2026h';
+
+export function spawnInPty(
+	arguments_: readonly string[],
+	options: Readonly<{columns: number; rows: number; env?: Record<string, string>}>,
+): PtyProgram {
+	// With CI set, Ink writes nothing until exit; the programs compared run as a user's shell would.
+	const environment: Record<string, string> = {TERM: 'xterm-256color', ...options.env};
+	for (const [name, value] of Object.entries(process.env)) {
+		if (value !== undefined && !['CI', 'NODE_ENV'].includes(name) && !(name in environment)) {
+			environment[name] = value;
+		}
+	}
+
+	const terminal = new xterm.Terminal({
+		cols: options.columns,
+		rows: options.rows,
+		allowProposedApi: true,
+		scrollback: 0,
+	});
+	const child: IPty = spawn(process.execPath, [...arguments_], {
+		name: 'xterm-256color',
+		cols: options.columns,
+		rows: options.rows,
+		cwd: process.cwd(),
+		env: environment,
+	});
+	let bytes = 0;
+	let frames = 0;
+	// Parsing waits until someone reads the screen, so the harness spends no CPU beside the
+	// program measured unless it has to.
+	let unparsed: string[] = [];
+	let parsed: Promise<void> = Promise.resolve();
+	const watchers = new Set<() => void>();
+	child.onData((data) => {
+		bytes += Buffer.byteLength(data);
+		frames += data.split(frameStart).length - 1;
+		unparsed.push(data);
+		for (const watcher of watchers) {
+			watcher();
+		}
+	});
+	const exited = new Promise<number>((resolve) => {
+		child.onExit(({exitCode}) => resolve(exitCode));
+	});
+
+	const parse = async () => {
+		const chunk = unparsed.join('');
+		unparsed = [];
+		parsed = parsed.then(
+			async () => new Promise<void>((resolve) => terminal.write(chunk, resolve)),
+		);
+		await parsed;
+	};
+
+	const lines = () => {
+		const buffer = terminal.buffer.active;
+		return Array.from(
+			{length: terminal.rows},
+			(_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '',
+		);
+	};
+
+	return {
+		pid: child.pid,
+		counters: () => ({bytes, frames}),
+		async screen() {
+			await parse();
+			return lines();
+		},
+		async whenScreen(check, timeoutMs = 30_000) {
+			return new Promise((resolve, reject) => {
+				let isChecking = false;
+				const timer = setTimeout(() => {
+					watchers.delete(watcher);
+					reject(new Error(`screen condition not met in ${timeoutMs} ms:\n${lines().join('\n')}`));
+				}, timeoutMs);
+				const watcher = () => {
+					if (isChecking) {
+						return;
+					}
+
+					isChecking = true;
+					const arrivedAt = performance.now();
+					void parse().then(() => {
+						isChecking = false;
+						if (check(lines())) {
+							clearTimeout(timer);
+							watchers.delete(watcher);
+							resolve(arrivedAt);
+						} else if (unparsed.length > 0) {
+							watcher();
+						}
+					});
+				};
+
+				watchers.add(watcher);
+				watcher();
+			});
+		},
+		write: (keys) => child.write(keys),
+		signal: (name) => child.kill(name),
+		exited,
+		async stop() {
+			child.kill('SIGTERM');
+			await exited;
+			terminal.dispose();
+		},
+	};
+}
+
+/** CPU time (user + system) a process has used, in milliseconds, from /proc. */
+export function cpuMilliseconds(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	// Fields after the command name, which may hold spaces, so split after its closing bracket.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	const ticksPerSecond = 100;
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
+/** Resident memory of a process now, in megabytes, from /proc. */
+export function residentMegabytes(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kilobytes = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+	return Number(kilobytes) / 1024;
+}

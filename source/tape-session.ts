@@ -1,0 +1,36 @@
+import {exitCodes} from './exit-codes.js';
+import {bindStore, type Feed} from './feed.js';
+import {AlertWatcher} from './model/alerts.js';
+import {TapeStore} from './model/tape-store.js';
+import type {WatchOptions} from './options.js';
+
+const bell = '\u0007';
+
+/** The screen's feed, bound to its store: everything the tape needs except Ink. */
+export type TapeSession = Readonly<{
+	store: TapeStore;
+	/** Resolves with the exit code when an alert fires under --exit-on-alert. */
+	alertExit: Promise<number>;
+}>;
+
+/**
+ * Binds a store to the feed and starts the connection. It runs before the screen's modules (Ink,
+ * React, Yoga) are loaded, so the handshake and the first trades arrive while they load and the
+ * first frame can already show trades (npm run bench, start-up row).
+ */
+export function startTapeSession(options: WatchOptions, feed: Feed): TapeSession {
+	const store = new TapeStore(options.pairs, options.history, feed.isDemo);
+	let resolveAlertExit: (code: number) => void = () => undefined;
+	const alertExit = new Promise<number>((resolve) => {
+		resolveAlertExit = resolve;
+	});
+	bindStore(feed.client, store, new AlertWatcher(options.alerts), () => {
+		// A bell takes no room on screen, so it can go straight out between frames.
+		process.stdout.write(bell);
+		if (options.exitOnAlert) {
+			resolveAlertExit(exitCodes.ok);
+		}
+	});
+	feed.client.start();
+	return {store, alertExit};
+}
