@@ -1,6 +1,6 @@
-// Bundles the command into dist/ with esbuild. One minified bundle starts in about half the time
-// of tsc's hundreds of files (npm run bench, start-up row): Node parses one file instead of
-// resolving and compiling each module, and React's development build is left out.
+// Bundles the command into dist/ with esbuild. A minified bundle, split by mode, starts in about
+// half the time of tsc's hundreds of files (npm run bench, start-up row): Node loads a few files
+// instead of resolving and compiling each module, and React's development build is left out.
 import {rmSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {build} from 'esbuild';
@@ -25,23 +25,22 @@ const withoutReactDevtools = {
 
 /**
  * Ink 6.8 rebuilds every frame from scratch: each line of text is tokenized into styled
- * characters again (its caches live for one frame), and each row of the frame is turned back into
- * a string again. Together that was most of a frame's cost, which the idle row of npm run bench
- * pays once a second. These edits to Ink's Output keep the tokenized lines from frame to frame,
- * and remember each row's string by what was written into it (positions and text), so an
- * unchanged row is neither tokenized nor joined again, and the blank cells every frame starts with
- * are one shared object instead of thousands of new ones (less garbage, less time in the garbage
- * collector's threads). Both caches start afresh past a bound, so their memory stays small. The
- * build stops if Ink's code no longer matches.
+ * characters again (its caches live for one frame), each row is filled cell by cell with new
+ * blank cells first, and each row is joined back into a string. That was most of a frame's cost,
+ * which the idle row of npm run bench pays once a second. These edits to Ink's Output remember
+ * each row's string by what was written into it (positions and text), so an unchanged row is not
+ * joined again; reuse the last frame's tokenized lines; and make the blank cells one shared
+ * object instead of thousands of new ones. The caches are bounded. The build stops if Ink's code
+ * no longer matches.
  */
 const inkOutputSource = /ink[/\\]build[/\\]output\.js$/;
 const inkOutputEdits = [
+	['    caches = new OutputCaches();', '    caches = nextFrameCaches();'],
 	// Every blank cell of every frame was a new object; they are only read, so one serves all.
 	[
 		"                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
 		'                row.push(blankOutputCell);',
 	],
-	['    caches = new OutputCaches();', '    caches = keptOutputCaches();'],
 	[
 		'        const clips = [];',
 		"        const clips = [];\n        const rowKeys = new Array(this.height).fill('');",
@@ -59,20 +58,37 @@ const inkOutputEdits = [
 const inkOutputHelpers = `
 const blankOutputCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
 
-let keptCaches;
-function keptOutputCaches() {
-	if (keptCaches === undefined || keptCaches.styledChars.size > 400) {
-		keptCaches = new OutputCaches();
-	}
+// Lines tokenized for a frame are reused by the next one, when frames are far apart (an idle
+// screen draws about once a second). At ten frames a second, in a burst, every line is new, and
+// keeping them for the next frame kept them just long enough for the garbage collector to move
+// them to the old generation: the heap grew (npm run bench, memory row).
+const noLines = new Map();
+let lastFrameLines = noLines;
+let lastFrameAt = Number.NEGATIVE_INFINITY;
+function nextFrameCaches() {
+	const previous = lastFrameLines;
+	const caches = new OutputCaches();
+	const now = performance.now();
+	lastFrameLines = now - lastFrameAt >= 250 ? caches.styledChars : noLines;
+	lastFrameAt = now;
+	const tokenize = caches.getStyledChars.bind(caches);
+	caches.getStyledChars = (line) => {
+		const kept = previous.get(line);
+		if (kept === undefined) {
+			return tokenize(line);
+		}
 
-	return keptCaches;
+		caches.styledChars.set(line, kept);
+		return kept;
+	};
+	return caches;
 }
 
 let keptRows = new Map();
 function keptRow(key, make) {
 	let row = keptRows.get(key);
 	if (row === undefined) {
-		if (keptRows.size > 400) {
+		if (keptRows.size > 200) {
 			keptRows = new Map();
 		}
 

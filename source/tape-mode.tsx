@@ -7,28 +7,23 @@ import {asciiGlyphs, unicodeGlyphs} from './model/glyphs.js';
 import type {WatchOptions} from './options.js';
 import type {TapeSession} from './tape-session.js';
 import {createFrameWriter} from './terminal/frame-writer.js';
-import {onRestoreTerminal, restoreTerminal} from './terminal-restore.js';
+import {restoreTerminal} from './terminal-restore.js';
 
-const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-const leaveAlternateScreen = '\u001B[?1049l';
-const showCursor = '\u001B[?25h';
 /**
  * Frames reach the terminal at most this often. The store publishes at most every 100 ms; the rest
  * of the room is for keys, so a burst of key presses still shows within 50 ms.
  */
 export const maxFramesPerSecond = 20;
 
-/** Runs the trade tape on the terminal until q, Ctrl-C or a signal; resolves with the exit code. */
+/**
+ * Draws the trade tape on the screen the session set up, until q, Ctrl-C or a signal; resolves
+ * with the exit code, with the terminal restored.
+ */
 export async function runTape(
 	options: WatchOptions,
 	feed: Feed,
 	{store, alertExit}: TapeSession,
 ): Promise<number> {
-	// The alternate screen keeps the tape out of the scrollback and leaves the shell as it was;
-	// leaving it on process exit covers every way out, crashes included.
-	onRestoreTerminal(() => process.stdout.write(`${leaveAlternateScreen}${showCursor}`));
-	process.once('exit', restoreTerminal);
-	process.stdout.write(enterAlternateScreen);
 	// Ink 6 rewrites the whole frame every time; in debug mode it hands each whole frame to its
 	// stdout instead, and the frame writer sends the terminal only what changed (a scrolled tape
 	// becomes one inserted line): about 20x fewer bytes (npm run bench).
@@ -58,7 +53,6 @@ export async function runTape(
 	frames.flush();
 	frames.dispose();
 	instance.cleanup();
-	process.off('exit', restoreTerminal);
 	restoreTerminal();
 	await feed.close();
 	return code;

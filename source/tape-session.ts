@@ -3,8 +3,12 @@ import {bindStore, type Feed} from './feed.js';
 import {AlertWatcher} from './model/alerts.js';
 import {TapeStore} from './model/tape-store.js';
 import type {WatchOptions} from './options.js';
+import {onRestoreTerminal, restoreTerminal} from './terminal-restore.js';
 
 const bell = '\u0007';
+const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+const leaveAlternateScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
 
 /** The screen's feed, bound to its store: everything the tape needs except Ink. */
 export type TapeSession = Readonly<{
@@ -14,11 +18,20 @@ export type TapeSession = Readonly<{
 }>;
 
 /**
- * Binds a store to the feed and starts the connection. It runs before the screen's modules (Ink,
- * React, Yoga) are loaded, so the handshake and the first trades arrive while they load and the
+ * Enters the alternate screen, binds a store to the feed and starts the connection. It runs
+ * before the screen's modules (Ink, React, Yoga) are loaded, so the handshake and the first trades arrive while they load and the
  * first frame can already show trades (npm run bench, start-up row).
  */
 export function startTapeSession(options: WatchOptions, feed: Feed): TapeSession {
+	// The alternate screen keeps the tape out of the scrollback and leaves the shell as it was.
+	// Leaving it is registered before anything can fail, and runs on every way out, crashes
+	// included (process exit, or restoreTerminal before a fatal error's message).
+	onRestoreTerminal(() => {
+		process.off('exit', restoreTerminal);
+		process.stdout.write(`${leaveAlternateScreen}${showCursor}`);
+	});
+	process.once('exit', restoreTerminal);
+	process.stdout.write(enterAlternateScreen);
 	const store = new TapeStore(options.pairs, options.history, feed.isDemo);
 	let resolveAlertExit: (code: number) => void = () => undefined;
 	const alertExit = new Promise<number>((resolve) => {

@@ -27,8 +27,8 @@ function twoPairs(): TapeStore {
 	);
 }
 
-/** Prices from `newest` down, one page (17 rows at 80x24). */
-function page(newest: number, count = 17): number[] {
+/** Prices from `newest` down, one page (18 rows at 80x24). */
+function page(newest: number, count = 18): number[] {
 	return Array.from({length: count}, (_, index) => newest - index);
 }
 
@@ -86,11 +86,11 @@ describe('app pause', () => {
 		expect(shownPrices(app.frame())).toEqual(page(160));
 	});
 
-	test('page down and page up move a page of 17 rows', async () => {
+	test('page down and page up move a page of 18 rows', async () => {
 		const app = await startPaused();
-		await expectPricesAfter(app, keys.pageDown, page(143));
-		await expectPricesAfter(app, keys.pageDown, page(126));
-		await expectPricesAfter(app, keys.pageUp, page(143));
+		await expectPricesAfter(app, keys.pageDown, page(142));
+		await expectPricesAfter(app, keys.pageDown, page(124));
+		await expectPricesAfter(app, keys.pageUp, page(142));
 		await expectPricesAfter(app, keys.pageUp, page(160));
 	});
 
@@ -99,23 +99,23 @@ describe('app pause', () => {
 		['end and home as ESC [4~ and ESC [1~', keys.endVt, keys.homeVt],
 	])('%s jump to the oldest and newest trades', async (_name, end, home) => {
 		const app = await startPaused();
-		await expectPricesAfter(app, end, page(117));
+		await expectPricesAfter(app, end, page(118));
 		await app.press(keys.down);
 		await app.press(keys.pageDown);
 		await pause(50);
-		expect(shownPrices(app.frame())).toEqual(page(117));
+		expect(shownPrices(app.frame())).toEqual(page(118));
 		await expectPricesAfter(app, home, page(160));
 	});
 
 	test('scrolling keeps its place as trades arrive', async () => {
 		const store = twoPairs();
 		const app = await startPaused(store);
-		await expectPricesAfter(app, keys.pageDown, page(143));
+		await expectPricesAfter(app, keys.pageDown, page(142));
 		store.addTrades([later(161), later(162), later(163)]);
 		await app.waitFor((frame) => expect(frame).toContain(' PAUSED +3 '));
-		expect(shownPrices(app.frame())).toEqual(page(143));
+		expect(shownPrices(app.frame())).toEqual(page(142));
 		// The oldest page is where it was: arrivals do not extend the scroll.
-		await expectPricesAfter(app, keys.end, page(117));
+		await expectPricesAfter(app, keys.end, page(118));
 	});
 
 	test('scroll keys do nothing unless paused', async () => {
@@ -133,7 +133,7 @@ describe('app pause', () => {
 	test('another pair while paused shows its own history as of the pause', async () => {
 		const store = twoPairs();
 		const app = await startPaused(store);
-		await expectPricesAfter(app, keys.pageDown, page(143));
+		await expectPricesAfter(app, keys.pageDown, page(142));
 		store.addTrades([later(3004, 'ETH/USD')]);
 		await app.waitFor((frame) => expect(frame).toContain(' PAUSED +1 '));
 		await expectPricesAfter(app, keys.right, [3003, 3002, 3001]);
@@ -147,8 +147,8 @@ describe('app pause', () => {
 		await app.waitFor((frame) => expect(frame).toContain('╭'));
 		store.addTrades([later(161), later(3004, 'ETH/USD')]);
 		const frame = await app.waitFor((frame) => expect(frame).toContain(' PAUSED +2 '));
-		// Two cards side by side: BTC/USD's sixteen rows beside ETH/USD's three.
-		const rows = page(160, 16).flatMap((price, index) =>
+		// Two cards side by side: BTC/USD's seventeen rows beside ETH/USD's three.
+		const rows = page(160, 17).flatMap((price, index) =>
 			index < 3 ? [price, 3003 - index] : [price],
 		);
 		expect(shownPrices(frame)).toEqual(rows);

@@ -109,6 +109,7 @@ describe('app keys', () => {
 			row(''),
 			row(''),
 			edge('╰', '╯', 1),
+			'',
 			'q quit  ? help  space pause  ←→ pair  g grid  a add  x remove  c clear  1-9 jump',
 			'closed 0 msg/s │ v2 ws.kraken.com',
 		]);

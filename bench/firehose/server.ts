@@ -46,11 +46,18 @@ const snapshotTrades = 50;
 const epochNow = () => performance.timeOrigin + performance.now();
 const report = (line: FirehoseReport) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
-type Session = {socket: WebSocket; pairs: ListedPair[]; nextTradeId: number; lastSentAt: number};
+/** Trade ids run per pair, as Kraken's do per book, so a gap means a trade really went missing. */
+type Session = {
+	socket: WebSocket;
+	pairs: ListedPair[];
+	nextTradeIds: Map<string, number>;
+	lastSentAt: number;
+};
 let session: Session | undefined;
 
 function tradeFor(target: Session, pair: ListedPair, price?: number): ExchangeTrade {
-	const id = target.nextTradeId++;
+	const id = target.nextTradeIds.get(pair.symbol) ?? 1;
+	target.nextTradeIds.set(pair.symbol, id + 1);
 	return {
 		side: id % 2 === 0 ? 'buy' : 'sell',
 		price: price ?? pair.startPrice * (1 + ((id % 201) - 100) / 10_000),
@@ -169,7 +176,7 @@ function subscribe(socket: WebSocket, text: string): void {
 
 		return pair;
 	});
-	session = {socket, pairs, nextTradeId: 1, lastSentAt: performance.now()};
+	session = {socket, pairs, nextTradeIds: new Map(), lastSentAt: performance.now()};
 	for (const pair of pairs) {
 		socket.send(
 			acknowledgementV2('subscribe', request.req_id, {symbol: pair.symbol, snapshot: true}, timeIn),

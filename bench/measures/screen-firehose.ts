@@ -20,22 +20,11 @@ async function runOnce(): Promise<Run> {
 	const probeFile = join(tmpdir(), `kraken-tape-probe-${process.pid}.json`);
 	rmSync(probeFile, {force: true});
 	const firehose = await startFirehose();
-	const program = spawnInPty(
-		[
-			'--import',
-			probePath,
-			binPath,
-			...(process.env.EXTRA ? process.env.EXTRA.split(' ') : []),
-			'--url',
-			firehose.url,
-			...pairs,
-		],
-		{
-			columns: 120,
-			rows: 40,
-			env: {KRAKEN_TAPE_BENCH_PROBE: probeFile},
-		},
-	);
+	const program = spawnInPty(['--import', probePath, binPath, '--url', firehose.url, ...pairs], {
+		columns: 120,
+		rows: 40,
+		env: {KRAKEN_TAPE_BENCH_PROBE: probeFile},
+	});
 	try {
 		await firehose.next('subscribed');
 		await program.whenScreen(hasTradeRows);
@@ -65,7 +54,6 @@ async function runOnce(): Promise<Run> {
 
 		await pause(200);
 		const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as Probe;
-		console.error(probe);
 		return {...probe, framesPerSecond, missing};
 	} finally {
 		program.write('q');

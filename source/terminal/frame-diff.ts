@@ -1,4 +1,4 @@
-import {clearScreen, resetStyle} from './control-sequences.js';
+import {clearScreen, cursorTo, resetStyle} from './control-sequences.js';
 import {diffLine} from './line-diff.js';
 import {planMoves, moveSequence} from './scroll-plan.js';
 import {emptyLine, parseLine, scanEndStyle, type StyledLine} from './styled-cells.js';
@@ -57,6 +57,10 @@ export function diffPreparedFrames(
 	previous: PreparedFrame | undefined,
 	next: PreparedFrame,
 ): string {
+	if (!previous) {
+		return redrawWhole(next);
+	}
+
 	const height = Math.max(previous?.lines.length ?? 0, next.lines.length);
 	// Lines become small integers: identical keys share one, and 0 is a blank row.
 	const identities = new Map<string, number>([['', 0]]);
@@ -78,7 +82,7 @@ export function diffPreparedFrames(
 
 	const rows = Array.from({length: height}, (_, row) => row);
 	const target = rows.map((row) => identify(next.lines[row]));
-	const shown = rows.map((row) => (previous ? identify(previous.lines[row]) : 0));
+	const shown = rows.map((row) => identify(previous.lines[row]));
 	const lineDiffs = new Map<number, string>();
 	const identityCount = linesByIdentity.length;
 	const diffRow = (row: number, shownIdentity: number, wantedIdentity: number) => {
@@ -96,13 +100,9 @@ export function diffPreparedFrames(
 		return sequence;
 	};
 
-	let sequence = previous ? '' : resetStyle + clearScreen;
-	let screen: readonly number[] = shown;
-	if (previous) {
-		const plan = planMoves(shown, target, (row, from, to) => diffRow(row, from, to).length, 0);
-		sequence += plan.moves.map((move) => moveSequence(move)).join('');
-		screen = plan.screen;
-	}
+	const plan = planMoves(shown, target, (row, from, to) => diffRow(row, from, to).length, 0);
+	let sequence = plan.moves.map((move) => moveSequence(move)).join('');
+	const screen = plan.screen;
 
 	for (const row of rows) {
 		const shownIdentity = screen[row] ?? 0;
@@ -110,6 +110,34 @@ export function diffPreparedFrames(
 		if (shownIdentity !== wantedIdentity) {
 			sequence += diffRow(row, shownIdentity, wantedIdentity);
 		}
+	}
+
+	return sequence;
+}
+
+/** Printable ASCII and SGR sequences only: such a line's text can go to the terminal as it is. */
+const plainStyledLine = /^(?:[\u0020-\u007E]|\u001B\[[\d;]*m)*$/;
+const sgrSequences = /\u001B\[[\d;]*m/g;
+
+/**
+ * A whole frame on a cleared screen. Lines of plain text and colours are written as they are,
+ * which spares parsing every cell of the first frame (npm run bench, start-up row); any other
+ * line, or one too wide, goes through its cells, as a changed line does.
+ */
+function redrawWhole(next: PreparedFrame): string {
+	let sequence = resetStyle + clearScreen;
+	for (const [row, line] of next.lines.entries()) {
+		if (line.text === '') {
+			continue;
+		}
+
+		const isPlain =
+			isDefaultStyle(line.start) &&
+			plainStyledLine.test(line.text) &&
+			line.text.replaceAll(sgrSequences, '').length <= next.columns;
+		sequence += isPlain
+			? `${cursorTo(row + 1)}${line.text}${line.text.includes('\u001B') ? resetStyle : ''}`
+			: diffLine(emptyLine, cellsOf(line, next.columns), row + 1);
 	}
 
 	return sequence;

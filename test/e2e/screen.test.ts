@@ -130,9 +130,9 @@ describe('screen', () => {
 
 			return cardRows.size >= 60;
 		}, 30_000);
-		// A big trade ends with its " *" mark, inside the card.
+		// Wide cards also show notional and order type; a big trade ends with its " *" mark.
 		const glued = [...cardRows].filter(
-			(cell) => !/^\S+ [BS] +[\d,.]+ +[\d,.]+( \*)? *$/.test(cell),
+			(cell) => !/^\S+ [BS] +[\d,.]+ +[\d,.]+( +[\d,.]+)?( (market|limit) *)?( \*)? *$/.test(cell),
 		);
 		expect(glued).toEqual([]);
 	});
