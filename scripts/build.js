@@ -65,11 +65,13 @@ const blankOutputCell = Object.freeze({type: 'char', value: ' ', fullWidth: fals
 const noLines = new Map();
 let lastFrameLines = noLines;
 let lastFrameAt = Number.NEGATIVE_INFINITY;
+let isSlowFrame = true;
 function nextFrameCaches() {
 	const previous = lastFrameLines;
 	const caches = new OutputCaches();
 	const now = performance.now();
-	lastFrameLines = now - lastFrameAt >= 250 ? caches.styledChars : noLines;
+	isSlowFrame = now - lastFrameAt >= 250;
+	lastFrameLines = isSlowFrame ? caches.styledChars : noLines;
 	lastFrameAt = now;
 	const tokenize = caches.getStyledChars.bind(caches);
 	caches.getStyledChars = (line) => {
@@ -84,8 +86,13 @@ function nextFrameCaches() {
 	return caches;
 }
 
+// Rows are remembered on the same terms, and for the same reason, as tokenized lines.
 let keptRows = new Map();
 function keptRow(key, make) {
+	if (!isSlowFrame) {
+		return make();
+	}
+
 	let row = keptRows.get(key);
 	if (row === undefined) {
 		if (keptRows.size > 200) {
