@@ -49,23 +49,23 @@ export async function runJsonMode(
 		stderr.write(`kraken-tape: ${sanitize(message, 500)}\n`);
 	};
 
+	// Lines wait for the end of the event loop's turn and go out in one write: a socket read
+	// often brings many frames, and a write per frame was the next largest cost.
+	let pending = '';
+	const flush = () => {
+		const text = pending;
+		pending = '';
+		if (text !== '') {
+			stdout.write(text);
+		}
+	};
+
 	const finished = new Promise<number>((resolve) => {
 		stdout.on('error', (error: NodeJS.ErrnoException) => {
 			// The reader went away (`| head -3`): that is how a pipe ends, not a failure.
 			resolve(error.code === 'EPIPE' ? exitCodes.ok : exitCodes.failure);
 		});
 		void untilSignal().then(resolve);
-		// Lines wait for the end of the event loop's turn and go out in one write: a socket read
-		// often brings many frames, and a write per frame was the next largest cost.
-		let pending = '';
-		const flush = () => {
-			const text = pending;
-			pending = '';
-			if (text !== '') {
-				stdout.write(text);
-			}
-		};
-
 		client.on('trades', (trades) => {
 			if (pending === '') {
 				setImmediate(flush);
@@ -123,6 +123,8 @@ export async function runJsonMode(
 	});
 	client.start();
 	const code = await finished;
+	// A signal can end the run between a turn's trades and their write.
+	flush();
 	await feed.close();
 	return code;
 }
