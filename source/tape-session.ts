@@ -26,11 +26,23 @@ export function startTapeSession(options: WatchOptions, feed: Feed): TapeSession
 	// The alternate screen keeps the tape out of the scrollback and leaves the shell as it was.
 	// Leaving it is registered before anything can fail, and runs on every way out, crashes
 	// included (process exit, or restoreTerminal before a fatal error's message).
+	// Keys go raw from now, not only once Ink has loaded: Ctrl-C in the first half second is a
+	// key press like any other, and nothing typed early is echoed over the screen.
+	const {stdin} = process;
+	const isRaw = stdin.isTTY === true;
 	onRestoreTerminal(() => {
 		process.off('exit', restoreTerminal);
+		if (isRaw) {
+			stdin.setRawMode(false);
+		}
+
 		process.stdout.write(`${leaveAlternateScreen}${showCursor}`);
 	});
 	process.once('exit', restoreTerminal);
+	if (isRaw) {
+		stdin.setRawMode(true);
+	}
+
 	process.stdout.write(enterAlternateScreen);
 	const store = new TapeStore(options.pairs, options.history, feed.isDemo);
 	let resolveAlertExit: (code: number) => void = () => undefined;
