@@ -14,6 +14,7 @@
 import {createInterface} from 'node:readline';
 import {WebSocketServer, type WebSocket} from 'ws';
 import {simulatedVersionMark} from '../../source/kraken/client.js';
+import {syntheticTrade} from '../../test/helpers/firehose.js';
 import {findListedPair, listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
 import type {ExchangeTrade} from '../../source/simulator/trade-source.js';
 import {
@@ -58,15 +59,7 @@ let session: Session | undefined;
 function tradeFor(target: Session, pair: ListedPair, price?: number): ExchangeTrade {
 	const id = target.nextTradeIds.get(pair.symbol) ?? 1;
 	target.nextTradeIds.set(pair.symbol, id + 1);
-	return {
-		side: id % 2 === 0 ? 'buy' : 'sell',
-		price: price ?? pair.startPrice * (1 + ((id % 201) - 100) / 10_000),
-		volume: pair.typicalVolume * (0.5 + (id % 10) / 10),
-		orderType: id % 3 === 0 ? 'market' : 'limit',
-		// Stamped now, as a live feed is, so every trade counts in trades/min.
-		timeMicros: Math.floor(epochNow() * 1000),
-		tradeId: id,
-	};
+	return syntheticTrade(pair, id, price);
 }
 
 /** Frames for `count` trades, the pairs taking turns frame by frame. */

@@ -24,17 +24,23 @@ export function ledgersFor(names: readonly string[]): Ledger[] {
 	});
 }
 
-/** A deterministic trade near the pair's usual price, stamped now (so all count in trades/min). */
-function nextTrade(ledger: Ledger): ExchangeTrade {
-	const id = ledger.nextTradeId++;
-	const trade: ExchangeTrade = {
+/**
+ * Trade `id` of a pair: deterministic, near the pair's usual price, stamped now (so all count in
+ * trades/min). The burst tests and the benchmark's firehose (bench/firehose/server.ts) share it.
+ */
+export function syntheticTrade(pair: ListedPair, id: number, price?: number): ExchangeTrade {
+	return {
 		side: id % 2 === 0 ? 'buy' : 'sell',
-		price: ledger.pair.startPrice * (1 + ((id % 201) - 100) / 10_000),
-		volume: ledger.pair.typicalVolume * (0.5 + (id % 10) / 10),
+		price: price ?? pair.startPrice * (1 + ((id % 201) - 100) / 10_000),
+		volume: pair.typicalVolume * (0.5 + (id % 10) / 10),
 		orderType: id % 3 === 0 ? 'market' : 'limit',
-		timeMicros: Date.now() * 1000,
+		timeMicros: Math.floor((performance.timeOrigin + performance.now()) * 1000),
 		tradeId: id,
 	};
+}
+
+function nextTrade(ledger: Ledger): ExchangeTrade {
+	const trade = syntheticTrade(ledger.pair, ledger.nextTradeId++);
 	ledger.sent++;
 	ledger.last = trade;
 	return trade;

@@ -7,7 +7,15 @@ import {
 	type SubscriptionChange,
 } from '../../source/kraken/client.js';
 import type {TradeGap} from '../../source/model/trade-deduplicator.js';
-import type {ConnectionState, Trade} from '../../source/model/types.js';
+import type {ApiVersion, ConnectionState, Trade} from '../../source/model/types.js';
+
+/** Both API versions, each with two pairs named as that API names them, for describe.each. */
+export const twoPairsOnEachApi: ReadonlyArray<
+	Readonly<{api: ApiVersion; pairs: readonly string[]}>
+> = [
+	{api: 'v1', pairs: ['XBT/USD', 'ETH/USD']},
+	{api: 'v2', pairs: ['BTC/USD', 'ETH/USD']},
+];
 
 /** Polls `check` until it stops throwing; vi.waitFor with a timeout suited to real sockets. */
 export async function eventually<T>(check: () => T, timeoutMs = 10_000): Promise<T> {

@@ -1,20 +1,12 @@
 import {describe, test} from 'vitest';
-import type {ApiVersion} from '../../source/model/types.js';
 import {rateLimitFrame, startScriptedServer} from '../helpers/scripted-server.js';
-import {createCleanup, eventually, startClient} from '../helpers/wait.js';
-
-type Setup = Readonly<{api: ApiVersion; pairs: readonly string[]}>;
-
-const setups: Setup[] = [
-	{api: 'v1', pairs: ['XBT/USD', 'ETH/USD']},
-	// The simulator sends the same frame to v2 clients (source/simulator/session.ts), as does
-	// Kraken per nautilus_trader's docs (protocol reference S35).
-	{api: 'v2', pairs: ['BTC/USD', 'ETH/USD']},
-];
+import {createCleanup, eventually, startClient, twoPairsOnEachApi} from '../helpers/wait.js';
 
 // The client waits a fixed 5 s before resending, so these take about five seconds and run
 // side by side, each with its own cleanup (a shared afterEach would close the other's server).
-describe.concurrent.each(setups)('client on $api', ({api, pairs}) => {
+// On v2 the simulator sends the same frame (source/simulator/session.ts), as does Kraken per
+// nautilus_trader's docs (protocol reference S35).
+describe.concurrent.each(twoPairsOnEachApi)('client on $api', ({api, pairs}) => {
 	test('on exceeded msg rate it notices, stays connected and resends pending pairs', async ({
 		expect,
 		onTestFinished,

@@ -13,17 +13,11 @@ import {
 	pause,
 	reconnectingStates,
 	startClient,
+	twoPairsOnEachApi,
 } from '../helpers/wait.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());
-
-type Setup = Readonly<{api: ApiVersion; pairs: readonly string[]}>;
-
-const setups: Setup[] = [
-	{api: 'v1', pairs: ['XBT/USD', 'ETH/USD']},
-	{api: 'v2', pairs: ['BTC/USD', 'ETH/USD']},
-];
 
 async function serve(api: ApiVersion, port?: number): Promise<ScriptedServer> {
 	const server = await startScriptedServer({api, ...(port === undefined ? {} : {port})});
@@ -41,7 +35,7 @@ const drops: Drop[] = [
 
 const {quickBaseMs, slowFloorMs, rateLimitedFloorMs} = fastOptions.backoff;
 
-describe.each(setups)('client on $api', ({api, pairs}) => {
+describe.each(twoPairsOnEachApi)('client on $api', ({api, pairs}) => {
 	const [first = ''] = pairs;
 
 	test.each(drops)('reconnects and resubscribes when $name', async ({code, reason}) => {

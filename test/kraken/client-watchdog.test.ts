@@ -8,17 +8,11 @@ import {
 	reconnectingStates,
 	startClient,
 	stateKinds,
+	twoPairsOnEachApi,
 } from '../helpers/wait.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());
-
-type Setup = Readonly<{api: ApiVersion; pairs: readonly string[]}>;
-
-const setups: Setup[] = [
-	{api: 'v1', pairs: ['XBT/USD', 'ETH/USD']},
-	{api: 'v2', pairs: ['BTC/USD', 'ETH/USD']},
-];
 
 async function serve(api: ApiVersion): Promise<ScriptedServer> {
 	const server = await startScriptedServer({api});
@@ -28,7 +22,7 @@ async function serve(api: ApiVersion): Promise<ScriptedServer> {
 
 const idleTimeoutMs = 800;
 
-describe.each(setups)('client on $api', ({api, pairs}) => {
+describe.each(twoPairsOnEachApi)('client on $api', ({api, pairs}) => {
 	test('goes stale when an acked feed falls silent, then reconnects and resubscribes', async () => {
 		const server = await serve(api);
 		const {log} = startClient(cleanup, {url: server.url, api, pairs, idleTimeoutMs});
