@@ -17,7 +17,9 @@ const characters = [
 	'│',
 	'▲',
 ];
-const styles: ReadonlyArray<Readonly<{open: string; close: string}>> = [
+type Style = Readonly<{open: string; close: string}>;
+
+export const styles: readonly Style[] = [
 	{open: '', close: ''},
 	{open: '31', close: '39'},
 	{open: '32', close: '39'},
@@ -70,8 +72,8 @@ function randomText(random: Random, width: number): string {
 	return text;
 }
 
-function randomSegment(random: Random, width: number): Segment {
-	const layers = Array.from({length: random.integer(0, 3)}, () => random.pick(styles));
+function randomSegment(random: Random, width: number, choices = styles): Segment {
+	const layers = Array.from({length: random.integer(0, 3)}, () => random.pick(choices));
 	const sgr = (codes: string[]) =>
 		codes
 			.filter(Boolean)
@@ -88,7 +90,7 @@ export function lineWidth(line: RandomLine): number {
 	return line.segments.reduce((sum, segment) => sum + stringWidth(segment.text), 0);
 }
 
-export function randomLine(random: Random, columns: number): RandomLine {
+export function randomLine(random: Random, columns: number, choices = styles): RandomLine {
 	if (random.chance(0.1)) {
 		return {segments: [], isLeaky: false};
 	}
@@ -97,7 +99,7 @@ export function randomLine(random: Random, columns: number): RandomLine {
 	const segments: Segment[] = [];
 	let used = 0;
 	while (used < width) {
-		const segment = randomSegment(random, Math.min(width - used, random.integer(1, 12)));
+		const segment = randomSegment(random, Math.min(width - used, random.integer(1, 12)), choices);
 		segments.push(segment);
 		used += stringWidth(segment.text);
 	}
