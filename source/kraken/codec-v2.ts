@@ -10,6 +10,7 @@ import {rateLimitSchema} from './schemas-v1.js';
 import {
 	acknowledgementSchema,
 	heartbeatSchema,
+	isTradeMessage,
 	pongSchema,
 	statusSchema,
 	tradeMessageSchema,
@@ -32,6 +33,10 @@ function toTrades(message: V2TradeMessage): Trade[] {
 function decodeChannel(value: Record<string, unknown>, text: string): FeedMessage {
 	switch (value['channel']) {
 		case 'trade': {
+			if (isTradeMessage(value)) {
+				return {kind: 'trades', trades: toTrades(value), isSnapshot: value.type === 'snapshot'};
+			}
+
 			const parsed = tradeMessageSchema.safeParse(value);
 			return parsed.success
 				? {

@@ -107,5 +107,6 @@ export function imbalanceBar(
 /** Decimal places in a number's shortest text form; eight for anything written with an exponent. */
 export function decimalPlaces(value: number): number {
 	const text = String(value);
-	return text.includes('e-') ? 8 : (text.split('.')[1]?.length ?? 0);
+	const point = text.indexOf('.');
+	return text.includes('e-') ? 8 : point === -1 ? 0 : text.length - point - 1;
 }

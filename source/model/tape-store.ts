@@ -87,8 +87,10 @@ export class TapeStore {
 
 			tape.trades.push(trade);
 			tape.stats.add(trade);
-			if (tape.priceDecimals < 8) {
-				tape.priceDecimals = Math.max(tape.priceDecimals, decimalPlaces(trade.price));
+			// Most prices have no more decimals than those before them: a multiplication tells, where
+			// writing the number out for every trade of a burst was most of this loop's cost.
+			if (tape.priceDecimals < 8 && !Number.isInteger(trade.price * 10 ** tape.priceDecimals)) {
+				tape.priceDecimals = Math.min(8, Math.max(tape.priceDecimals, decimalPlaces(trade.price)));
 			}
 		}
 

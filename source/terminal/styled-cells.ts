@@ -39,6 +39,31 @@ const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/g;
 
+/**
+ * ASCII cells by style and character code, shared by every line parsed. Each changed line of
+ * each frame is parsed into cells to be diffed, and a new object per cell was most of the
+ * garbage a burst's frames made (npm run bench, memory row). Cells are read-only, so one serves
+ * every line that shows that character in that style. A handful of styles are in use at a time;
+ * past a limit they are all forgotten.
+ */
+const asciiCellsByStyle = new Map<string, Cell[]>();
+const stylesRemembered = 256;
+
+function asciiCellsOf(style: TextStyle): Cell[] {
+	const key = style.link === '' ? style.sgr : `${style.sgr}\u0000${style.link}`;
+	let cells = asciiCellsByStyle.get(key);
+	if (cells === undefined) {
+		if (asciiCellsByStyle.size >= stylesRemembered) {
+			asciiCellsByStyle.clear();
+		}
+
+		cells = [];
+		asciiCellsByStyle.set(key, cells);
+	}
+
+	return cells;
+}
+
 /** Where a run of text that needs grapheme segmentation ends: at ASCII or an escape. */
 function findComplexRunEnd(text: string, start: number): number {
 	let index = start;
@@ -90,6 +115,8 @@ export function parseLine(
 		}
 	};
 
+	let asciiStyle: TextStyle | undefined;
+	let asciiCells: Cell[] = [];
 	let index = 0;
 	while (index < text.length) {
 		const code = text.charCodeAt(index);
@@ -98,8 +125,17 @@ export function parseLine(
 			tracker.apply(token);
 			index = token.end;
 		} else if (code < 0x80) {
-			if (code >= 0x20 && code !== 0x7f) {
-				append(text[index] ?? '', 1, tracker.style);
+			if (code >= 0x20 && code !== 0x7f && !isFull) {
+				if (tracker.style !== asciiStyle) {
+					asciiStyle = tracker.style;
+					asciiCells = asciiCellsOf(asciiStyle);
+				}
+
+				if (cells.length < columns) {
+					cells.push((asciiCells[code] ??= {text: text[index] ?? '', width: 1, style: asciiStyle}));
+				} else {
+					isFull = true;
+				}
 			}
 
 			index++;
