@@ -2,6 +2,7 @@
 // half the time of tsc's hundreds of files (npm run bench, start-up row): Node loads a few files
 // instead of resolving and compiling each module, and React's development build is left out.
 import {rmSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
@@ -24,33 +25,79 @@ const withoutReactDevtools = {
 };
 
 /**
- * Ink's Output, which turns a laid-out frame into its lines, goes by way of one object per cell
- * of the screen, every frame: most of a frame's cost, and under a burst most of the heap's growth
- * (npm run bench). source/terminal/ink-output.ts does the same job with strings and takes its
- * place in the bundle; its tests hold it to Ink's cell for cell. The build stops if Ink no longer
- * imports its Output the way this expects.
+ * Ink modules the bundle takes from source/terminal/ instead, each held to Ink's answers by its
+ * tests:
+ * - Output turns a laid-out frame into lines by way of one object per cell of the screen, every
+ *   frame: most of a frame's cost, and under a burst most of the heap's growth (npm run bench);
+ *   ink-output.ts joins the same lines from strings.
+ * - measure-text keeps every text it measured in a cache that is never emptied; a tape draws new
+ *   text every frame. ink-measure-text.ts counts colour-coded ASCII and keeps nothing of it.
+ * The build stops if Ink no longer imports them the way this expects.
  */
-const inkOutputImporter = /ink[/\\]build[/\\]renderer\.js$/;
-const inkOutputReplacement = fileURLToPath(
-	new URL('../source/terminal/ink-output.ts', import.meta.url),
+const inkReplacements = new Map(
+	['output', 'measure-text'].map((name) => [
+		`./${name}.js`,
+		fileURLToPath(new URL(`../source/terminal/ink-${name}.ts`, import.meta.url)),
+	]),
 );
-const withInkOutputReplaced = {
-	name: 'ink-output-replaced',
+const inkBuild = /ink[/\\]build[/\\][^/\\]+\.js$/;
+const withInkModulesReplaced = {
+	name: 'ink-modules-replaced',
 	setup(build) {
-		let isReplaced = false;
-		build.onResolve({filter: /^\.\/output\.js$/}, ({importer}) => {
-			if (!inkOutputImporter.test(importer)) {
+		const replaced = new Set();
+		build.onResolve({filter: /^\.\/(output|measure-text)\.js$/}, ({path, importer}) => {
+			if (!inkBuild.test(importer)) {
 				return undefined;
 			}
 
-			isReplaced = true;
-			return {path: inkOutputReplacement};
+			replaced.add(path);
+			return {path: inkReplacements.get(path)};
 		});
 		build.onEnd(() => {
-			if (!isReplaced) {
-				throw new Error(
-					"Ink's renderer no longer imports ./output.js: revisit ink-output-replaced",
-				);
+			for (const path of inkReplacements.keys()) {
+				if (!replaced.has(path)) {
+					throw new Error(`Ink no longer imports ${path}: revisit ink-modules-replaced`);
+				}
+			}
+		});
+	},
+};
+
+/**
+ * Ink 6.8 keeps every text it ever wrapped or truncated in a cache that is never emptied, and a
+ * tape draws new text with every trade and every tick of its clock: a screen left running would
+ * grow without end. These edits put a BoundedCache (source/terminal/bounded-cache.ts) in its
+ * place. The build stops if Ink's code no longer matches.
+ */
+const boundedCachePath = fileURLToPath(
+	new URL('../source/terminal/bounded-cache.ts', import.meta.url),
+);
+const wrapTextEdits = [
+	['const cache = {};', 'const cache = new BoundedCache(1000);'],
+	['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
+	['cache[cacheKey] = wrappedText;', 'cache.set(cacheKey, wrappedText);'],
+];
+const withInkWrapCacheBounded = {
+	name: 'ink-wrap-cache-bounded',
+	setup(build) {
+		let isEdited = false;
+		build.onLoad({filter: /ink[/\\]build[/\\]wrap-text\.js$/}, async ({path}) => {
+			let contents = await readFile(path, 'utf8');
+			for (const [before, after] of wrapTextEdits) {
+				if (contents.split(before).length !== 2) {
+					throw new Error(`${path} no longer has "${before}" once: revisit this edit`);
+				}
+
+				contents = contents.replace(before, after);
+			}
+
+			isEdited = true;
+			const importLine = `import {BoundedCache} from ${JSON.stringify(boundedCachePath)};\n`;
+			return {contents: importLine + contents, loader: 'js'};
+		});
+		build.onEnd(() => {
+			if (!isEdited) {
+				throw new Error("Ink's wrap-text.js was not bundled: revisit ink-wrap-cache-bounded");
 			}
 		});
 	},
@@ -77,7 +124,7 @@ await build({
 	},
 	// Optional native add-ons of ws: not shipped, and ws runs without them.
 	external: ['bufferutil', 'utf-8-validate'],
-	plugins: [withoutReactDevtools, withInkOutputReplaced],
+	plugins: [withoutReactDevtools, withInkModulesReplaced, withInkWrapCacheBounded],
 	// Bundled CommonJS packages (React, ws) call require() for Node's own modules.
 	banner: {
 		js: "import {createRequire as createRequireForBundle} from 'node:module'; const require = createRequireForBundle(import.meta.url);",

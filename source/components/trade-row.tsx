@@ -1,3 +1,4 @@
+import chalk from 'chalk';
 import {Text} from 'ink';
 import {
 	formatClock,
@@ -26,22 +27,32 @@ export function TradeRow({trade, previous, priceDecimals, isBig, columns}: Prope
 	const before =
 		previous && ` ${formatPrice(previous.price, priceDecimals).padStart(columns.price - 1)}`;
 	const {same, changed} = splitChangedDigits(price, before);
+	const sideColor = isBuy ? chalk.green : chalk.red;
+	// One Text of styled strings rather than a Text per column: the tape redraws every row on
+	// every frame, and eight components a row were most of what a frame allocated (npm run bench,
+	// memory row). The styles nest as Ink's would: colour inside bold inside underline.
+	let row =
+		(isBig ? formatClock(trade.time) : chalk.dim(formatClock(trade.time))) +
+		chalk.bold(sideColor(` ${isBuy ? 'B' : 'S'}`)) +
+		same +
+		chalk.underline.bold(sideColor(changed)) +
+		` ${formatVolume(trade.volume, columns.volume - 1).padStart(columns.volume - 1)}`;
+	if (columns.notional > 0) {
+		const notional = ` ${formatNotional(trade.price * trade.volume).padStart(columns.notional - 1)}`;
+		row += isBig ? chalk.bold(notional) : notional;
+	}
+
+	if (columns.orderType > 0) {
+		row += chalk.dim(` ${trade.orderType.padEnd(6)}`);
+	}
+
+	if (isBig) {
+		row += chalk.bold(' *');
+	}
+
 	return (
 		<Text wrap="truncate" inverse={isBig}>
-			<Text dimColor={!isBig}>{formatClock(trade.time)}</Text>
-			<Text color={isBuy ? 'green' : 'red'} bold>{` ${isBuy ? 'B' : 'S'}`}</Text>
-			<Text>{same}</Text>
-			<Text bold underline color={isBuy ? 'green' : 'red'}>
-				{changed}
-			</Text>
-			<Text>{` ${formatVolume(trade.volume, columns.volume - 1).padStart(columns.volume - 1)}`}</Text>
-			{columns.notional > 0 && (
-				<Text bold={isBig}>
-					{` ${formatNotional(trade.price * trade.volume).padStart(columns.notional - 1)}`}
-				</Text>
-			)}
-			{columns.orderType > 0 && <Text dimColor>{` ${trade.orderType.padEnd(6)}`}</Text>}
-			{isBig && <Text bold> *</Text>}
+			{row}
 		</Text>
 	);
 }

@@ -1,0 +1,84 @@
+// Ink measures every text node it lays out, and 6.8 keeps each text's size in a cache that is
+// never emptied, keyed by the text: a tape's rows and clock are new text every frame, so a screen
+// left running grew without end, and in a burst every row's entry lived just long enough to reach
+// V8's old generation (npm run bench, memory row). Printable ASCII and colour codes, which is
+// what the tape's rows are, are measured here by counting, with nothing kept; other text is
+// measured by string-width, as Ink does, through a bounded cache. The bundle puts this in place
+// of Ink's measure-text.js (scripts/build.js); test/terminal/ink-measure-text.test.ts holds the
+// two to the same answers.
+import stringWidth from 'string-width';
+import {BoundedCache} from './bounded-cache.js';
+
+type Dimensions = {width: number; height: number};
+
+const escape = 0x1b;
+const newline = 0x0a;
+const otherTexts = new BoundedCache<string, Dimensions>(500);
+
+export default function measureText(text: string): Dimensions {
+	if (text.length === 0) {
+		return {width: 0, height: 0};
+	}
+
+	let widest = 0;
+	let width = 0;
+	let height = 1;
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code === newline) {
+			widest = Math.max(widest, width);
+			width = 0;
+			height++;
+		} else if (code === escape) {
+			const end = sgrEnd(text, index);
+			if (end === undefined) {
+				return measureOther(text);
+			}
+
+			index = end;
+		} else if (code >= 0x20 && code < 0x7f) {
+			width++;
+		} else {
+			return measureOther(text);
+		}
+	}
+
+	return {width: Math.max(widest, width), height};
+}
+
+/** The index of the `m` ending an SGR sequence that starts at `start`, if that is what it is. */
+function sgrEnd(text: string, start: number): number | undefined {
+	if (text.charCodeAt(start + 1) !== 0x5b) {
+		return undefined;
+	}
+
+	for (let index = start + 2; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code === 0x6d) {
+			return index;
+		}
+
+		// Digits, ';' and ':' only.
+		if (code < 0x30 || code > 0x3b) {
+			return undefined;
+		}
+	}
+
+	return undefined;
+}
+
+function measureOther(text: string): Dimensions {
+	let dimensions = otherTexts.get(text);
+	if (dimensions === undefined) {
+		const lines = text.split('\n');
+		let widest = 0;
+		for (const line of lines) {
+			widest = Math.max(widest, stringWidth(line));
+		}
+
+		dimensions = {width: widest, height: lines.length};
+		otherTexts.set(text, dimensions);
+	}
+
+	return dimensions;
+}
