@@ -31,24 +31,29 @@ export function TradeRow({trade, previous, priceDecimals, isBig, columns}: Prope
 	// One Text of styled strings rather than a Text per column: the tape redraws every row on
 	// every frame, and eight components a row were most of what a frame allocated (npm run bench,
 	// memory row). The styles nest as Ink's would: colour inside bold inside underline.
-	let row =
-		(isBig ? formatClock(trade.time) : chalk.dim(formatClock(trade.time))) +
-		chalk.bold(sideColor(` ${isBuy ? 'B' : 'S'}`)) +
-		same +
-		chalk.underline.bold(sideColor(changed)) +
-		` ${formatVolume(trade.volume, columns.volume - 1).padStart(columns.volume - 1)}`;
+	const parts = [
+		isBig ? formatClock(trade.time) : chalk.dim(formatClock(trade.time)),
+		chalk.bold(sideColor(` ${isBuy ? 'B' : 'S'}`)),
+		same,
+		chalk.underline.bold(sideColor(changed)),
+		` ${formatVolume(trade.volume, columns.volume - 1).padStart(columns.volume - 1)}`,
+	];
 	if (columns.notional > 0) {
 		const notional = ` ${formatNotional(trade.price * trade.volume).padStart(columns.notional - 1)}`;
-		row += isBig ? chalk.bold(notional) : notional;
+		parts.push(isBig ? chalk.bold(notional) : notional);
 	}
 
 	if (columns.orderType > 0) {
-		row += chalk.dim(` ${trade.orderType.padEnd(6)}`);
+		parts.push(chalk.dim(` ${trade.orderType.padEnd(6)}`));
 	}
 
 	if (isBig) {
-		row += chalk.bold(' *');
+		parts.push(chalk.bold(' *'));
 	}
+
+	// Joined into one flat string: the row is kept until the next frame, and a chain of `+`
+	// would keep every piece with it.
+	const row = parts.join('');
 
 	return (
 		<Text wrap="truncate" inverse={isBig}>
