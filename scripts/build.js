@@ -64,40 +64,60 @@ const withInkModulesReplaced = {
 };
 
 /**
- * Ink 6.8 keeps every text it ever wrapped or truncated in a cache that is never emptied, and a
- * tape draws new text with every trade and every tick of its clock: a screen left running would
- * grow without end. These edits put a BoundedCache (source/terminal/bounded-cache.ts) in its
- * place. The build stops if Ink's code no longer matches.
+ * Edits to Ink modules, each with what it imports from source/terminal/:
+ * - wrap-text keeps every text it ever wrapped or truncated in a cache that is never emptied, and
+ *   a tape draws new text with every trade and every tick of its clock: a screen left running
+ *   would grow without end. A BoundedCache takes its place.
+ * - sanitize-ansi tokenizes every text with an escape in it, twice a frame (to measure and to
+ *   draw), to drop all but colour codes and links. Text of printable ASCII and colour codes, as a
+ *   tape's rows are, has nothing to drop and is passed on as it is.
+ * The build stops if Ink's code no longer matches.
  */
-const boundedCachePath = fileURLToPath(
-	new URL('../source/terminal/bounded-cache.ts', import.meta.url),
-);
-const wrapTextEdits = [
-	['const cache = {};', 'const cache = new BoundedCache(1000);'],
-	['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
-	['cache[cacheKey] = wrappedText;', 'cache.set(cacheKey, wrappedText);'],
-];
-const withInkWrapCacheBounded = {
-	name: 'ink-wrap-cache-bounded',
+const terminalModule = (name) =>
+	JSON.stringify(fileURLToPath(new URL(`../source/terminal/${name}.ts`, import.meta.url)));
+const inkEdits = {
+	'wrap-text.js': {
+		imports: `import {BoundedCache} from ${terminalModule('bounded-cache')};`,
+		edits: [
+			['const cache = {};', 'const cache = new BoundedCache(1000);'],
+			['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
+			['cache[cacheKey] = wrappedText;', 'cache.set(cacheKey, wrappedText);'],
+		],
+	},
+	'sanitize-ansi.js': {
+		imports: `import {isColouredAscii} from ${terminalModule('coloured-ascii')};`,
+		edits: [
+			[
+				'    if (!hasAnsiControlCharacters(text)) {',
+				'    if (isColouredAscii(text) || !hasAnsiControlCharacters(text)) {',
+			],
+		],
+	},
+};
+const withInkEdits = {
+	name: 'ink-edits',
 	setup(build) {
-		let isEdited = false;
-		build.onLoad({filter: /ink[/\\]build[/\\]wrap-text\.js$/}, async ({path}) => {
+		const edited = new Set();
+		build.onLoad({filter: /ink[/\\]build[/\\](wrap-text|sanitize-ansi)\.js$/}, async ({path}) => {
+			const file = path.split(/[/\\]/).at(-1);
+			const {imports, edits} = inkEdits[file];
 			let contents = await readFile(path, 'utf8');
-			for (const [before, after] of wrapTextEdits) {
+			for (const [before, after] of edits) {
 				if (contents.split(before).length !== 2) {
-					throw new Error(`${path} no longer has "${before}" once: revisit this edit`);
+					throw new Error(`${path} no longer has "${before.trim()}" once: revisit ink-edits`);
 				}
 
 				contents = contents.replace(before, after);
 			}
 
-			isEdited = true;
-			const importLine = `import {BoundedCache} from ${JSON.stringify(boundedCachePath)};\n`;
-			return {contents: importLine + contents, loader: 'js'};
+			edited.add(file);
+			return {contents: `${imports}\n${contents}`, loader: 'js'};
 		});
 		build.onEnd(() => {
-			if (!isEdited) {
-				throw new Error("Ink's wrap-text.js was not bundled: revisit ink-wrap-cache-bounded");
+			for (const file of Object.keys(inkEdits)) {
+				if (!edited.has(file)) {
+					throw new Error(`Ink's ${file} was not bundled: revisit ink-edits`);
+				}
 			}
 		});
 	},
@@ -124,7 +144,7 @@ await build({
 	},
 	// Optional native add-ons of ws: not shipped, and ws runs without them.
 	external: ['bufferutil', 'utf-8-validate'],
-	plugins: [withoutReactDevtools, withInkModulesReplaced, withInkWrapCacheBounded],
+	plugins: [withoutReactDevtools, withInkModulesReplaced, withInkEdits],
 	// Bundled CommonJS packages (React, ws) call require() for Node's own modules.
 	banner: {
 		js: "import {createRequire as createRequireForBundle} from 'node:module'; const require = createRequireForBundle(import.meta.url);",

@@ -317,7 +317,9 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 
 	#acceptTrades(trades: readonly Trade[]): void {
 		// Late trades for a pair just removed are not wanted.
-		const wanted = trades.filter((trade) => this.#pairs.has(trade.pair));
+		const wanted = trades.every((trade) => this.#pairs.has(trade.pair))
+			? trades
+			: trades.filter((trade) => this.#pairs.has(trade.pair));
 		const {fresh, duplicates, gaps} = this.#deduplicator.accept(wanted);
 		this.counts.duplicates += duplicates;
 		for (const gap of gaps) {

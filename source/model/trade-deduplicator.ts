@@ -4,7 +4,7 @@ import type {Trade} from './types.js';
 export type TradeGap = Readonly<{pair: string; afterTradeId: number; missing: number}>;
 
 export type DeduplicationResult = Readonly<{
-	fresh: Trade[];
+	fresh: readonly Trade[];
 	duplicates: number;
 	gaps: TradeGap[];
 }>;
@@ -47,10 +47,12 @@ export class TradeDeduplicator {
 	}
 
 	accept(trades: readonly Trade[]): DeduplicationResult {
-		const fresh: Trade[] = [];
+		// Most frames repeat nothing: a list of the fresh ones is made only once a trade is dropped.
+		let fresh: Trade[] | undefined;
 		const gaps: TradeGap[] = [];
 		let duplicates = 0;
-		for (const trade of trades) {
+		for (let index = 0; index < trades.length; index++) {
+			const trade = trades[index]!;
 			let memory = this.#pairs.get(trade.pair);
 			if (!memory) {
 				memory = {lastTime: Number.NEGATIVE_INFINITY, countsAtLastTime: new Map()};
@@ -63,6 +65,7 @@ export class TradeDeduplicator {
 					: isRepeatedV2(memory, trade, gaps)
 			) {
 				duplicates++;
+				fresh ??= trades.slice(0, index);
 				continue;
 			}
 
@@ -71,10 +74,10 @@ export class TradeDeduplicator {
 				remember(memory, trade);
 			}
 
-			fresh.push(trade);
+			fresh?.push(trade);
 		}
 
-		return {fresh, duplicates, gaps};
+		return {fresh: fresh ?? trades, duplicates, gaps};
 	}
 }
 

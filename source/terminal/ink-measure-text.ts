@@ -8,6 +8,7 @@
 // two to the same answers.
 import stringWidth from 'string-width';
 import {BoundedCache} from './bounded-cache.js';
+import {sgrEnd} from './coloured-ascii.js';
 
 type Dimensions = {width: number; height: number};
 
@@ -44,27 +45,6 @@ export default function measureText(text: string): Dimensions {
 	}
 
 	return {width: Math.max(widest, width), height};
-}
-
-/** The index of the `m` ending an SGR sequence that starts at `start`, if that is what it is. */
-function sgrEnd(text: string, start: number): number | undefined {
-	if (text.charCodeAt(start + 1) !== 0x5b) {
-		return undefined;
-	}
-
-	for (let index = start + 2; index < text.length; index++) {
-		const code = text.charCodeAt(index);
-		if (code === 0x6d) {
-			return index;
-		}
-
-		// Digits, ';' and ':' only.
-		if (code < 0x30 || code > 0x3b) {
-			return undefined;
-		}
-	}
-
-	return undefined;
 }
 
 function measureOther(text: string): Dimensions {

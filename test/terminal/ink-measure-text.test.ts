@@ -3,7 +3,7 @@ import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {describe, expect, test} from 'vitest';
 import measureText from '../../source/terminal/ink-measure-text.js';
-import {createRandom} from './random-frames.js';
+import {createRandom, randomInkText} from './random-frames.js';
 
 // Ink's own measure-text, which the bundle replaces: the reference, loaded from its file.
 const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
@@ -12,29 +12,6 @@ const {default: inkMeasureText} = (await import(
 )) as {default: typeof measureText};
 
 const escape = '\u001B';
-const pieces = [
-	...'abmKXYZ019 .,;:[-+*/|',
-	'\n',
-	'\n',
-	`${escape}[31m`,
-	`${escape}[39m`,
-	`${escape}[1;4m`,
-	`${escape}[38;5;208m`,
-	`${escape}[38:2::10:20:30m`,
-	`${escape}[0m`,
-	`${escape}[m`,
-	'中',
-	'é',
-	'▲',
-	'│',
-	'👍',
-	'\t',
-	'\u0007',
-	`${escape}]8;;https://kraken.com${escape}\\`,
-	`${escape}[2K`,
-	escape,
-	`${escape}[`,
-];
 
 describe('measureText measures as Ink does', () => {
 	test('a trade row and a multi-line block', () => {
@@ -48,7 +25,7 @@ describe('measureText measures as Ink does', () => {
 	test('5,000 random texts of ASCII, colour codes, wide characters, other escapes and controls', () => {
 		const random = createRandom(99);
 		for (let index = 0; index < 5000; index++) {
-			const text = Array.from({length: random.integer(0, 30)}, () => random.pick(pieces)).join('');
+			const text = randomInkText(random);
 			expect(measureText(text), JSON.stringify(text)).toEqual(inkMeasureText(text));
 		}
 	});

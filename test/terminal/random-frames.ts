@@ -4,6 +4,8 @@
 import stringWidth from 'string-width';
 import {seededRandom} from '../../source/simulator/random.js';
 
+const escape = '\u001B';
+
 type Segment = Readonly<{text: string; open: string; close: string}>;
 export type RandomLine = Readonly<{segments: readonly Segment[]; isLeaky: boolean}>;
 
@@ -173,4 +175,33 @@ export function evolveFrame(
 	return random.chance(0.03)
 		? Array.from({length: random.integer(1, maximumHeight)}, () => randomLine(random, columns))
 		: lines;
+}
+
+/** Pieces of text as Ink may be handed it: ASCII, colour codes, wide characters, other escapes, controls. */
+const inkTextPieces = [
+	...'abmKXYZ019 .,;:[-+*/|',
+	'\n',
+	'\n',
+	`${escape}[31m`,
+	`${escape}[39m`,
+	`${escape}[1;4m`,
+	`${escape}[38;5;208m`,
+	`${escape}[38:2::10:20:30m`,
+	`${escape}[0m`,
+	`${escape}[m`,
+	'中',
+	'é',
+	'▲',
+	'│',
+	'👍',
+	'\t',
+	'\u0007',
+	`${escape}]8;;https://kraken.com${escape}\\`,
+	`${escape}[2K`,
+	escape,
+	`${escape}[`,
+];
+
+export function randomInkText(random: Random): string {
+	return Array.from({length: random.integer(0, 30)}, () => random.pick(inkTextPieces)).join('');
 }
