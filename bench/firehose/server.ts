@@ -13,7 +13,7 @@
  */
 import {createInterface} from 'node:readline';
 import {WebSocketServer, type WebSocket} from 'ws';
-import {simulatedVersionMark} from '../../source/kraken/client.js';
+import {simulatedVersionMark} from '../../source/kraken/client-events.js';
 import {syntheticTrade} from '../../test/helpers/firehose.js';
 import {findListedPair, listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
 import type {ExchangeTrade} from '../../source/simulator/trade-source.js';

@@ -1,15 +1,10 @@
 import {EventEmitter} from 'node:events';
 import type {LookupFunction} from 'node:net';
 import WebSocket from 'ws';
-import {TradeDeduplicator, type TradeGap} from '../model/trade-deduplicator.js';
-import type {
-	ApiVersion,
-	ConnectionState,
-	SubscriptionState,
-	SystemStatus,
-	Trade,
-} from '../model/types.js';
+import {TradeDeduplicator} from '../model/trade-deduplicator.js';
+import type {ApiVersion, ConnectionState, SubscriptionState, Trade} from '../model/types.js';
 import {defaultBackoffPolicy, nextDelay, type BackoffPolicy} from './backoff.js';
+import {simulatedVersionMark, type ClientEvents} from './client-events.js';
 import {codecFor} from './codec.js';
 import type {Codec, FeedMessage} from './feed-message.js';
 import {describeCloseCode, describeSocketError, handshakeStatus} from './close-reasons.js';
@@ -33,36 +28,6 @@ export type ClientOptions = Readonly<{
 	/** Resolves host names in place of the system's resolver (passed through to the socket). */
 	lookup?: LookupFunction;
 }>;
-
-export type SubscriptionChange = Readonly<{
-	pair: string;
-	state: SubscriptionState;
-	/** Kraken's own words, for errors. */
-	message?: string;
-}>;
-
-export type StatusChange = Readonly<{
-	status: SystemStatus;
-	version?: string;
-	connectionId?: string;
-	/** The server says it is kraken-tape's simulated exchange, not Kraken. */
-	isSimulated: boolean;
-}>;
-
-export type ClientEvents = {
-	trades: [trades: readonly Trade[]];
-	state: [state: ConnectionState];
-	status: [status: StatusChange];
-	subscription: [change: SubscriptionChange];
-	unrecognised: [reason: string, count: number];
-	notice: [message: string];
-	gap: [gap: TradeGap];
-	/** Every frame as received, for --record. */
-	frame: [text: string, receivedAt: number, isBinary: boolean];
-};
-
-/** Marks the simulator's status `version`, so a client pointed at it by URL still knows. */
-export const simulatedVersionMark = 'kraken-tape-simulator';
 
 /**
  * Owns one WebSocket to Kraken at a time: connects, subscribes every wanted pair in one message,

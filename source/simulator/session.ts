@@ -1,5 +1,5 @@
 import type WebSocket from 'ws';
-import {simulatedVersionMark} from '../kraken/client.js';
+import {simulatedVersionMark} from '../kraken/client-events.js';
 import type {ApiVersion} from '../model/types.js';
 import type {ListedPair} from './pair-catalog.js';
 import {handleRequestV1} from './requests-v1.js';

@@ -1,11 +1,7 @@
 import {vi} from 'vitest';
 import WebSocket from 'ws';
-import {
-	KrakenClient,
-	type ClientOptions,
-	type StatusChange,
-	type SubscriptionChange,
-} from '../../source/kraken/client.js';
+import type {StatusChange, SubscriptionChange} from '../../source/kraken/client-events.js';
+import {KrakenClient, type ClientOptions} from '../../source/kraken/client.js';
 import type {TradeGap} from '../../source/model/trade-deduplicator.js';
 import type {ApiVersion, ConnectionState, Trade} from '../../source/model/types.js';
 

@@ -1,0 +1,34 @@
+// What a KrakenClient tells its listeners, apart from the client itself, so that the simulator
+// (which marks its status frames for the client to recognise) does not depend on the client.
+import type {TradeGap} from '../model/trade-deduplicator.js';
+import type {ConnectionState, SubscriptionState, SystemStatus, Trade} from '../model/types.js';
+
+export type SubscriptionChange = Readonly<{
+	pair: string;
+	state: SubscriptionState;
+	/** Kraken's own words, for errors. */
+	message?: string;
+}>;
+
+export type StatusChange = Readonly<{
+	status: SystemStatus;
+	version?: string;
+	connectionId?: string;
+	/** The server says it is kraken-tape's simulated exchange, not Kraken. */
+	isSimulated: boolean;
+}>;
+
+export type ClientEvents = {
+	trades: [trades: readonly Trade[]];
+	state: [state: ConnectionState];
+	status: [status: StatusChange];
+	subscription: [change: SubscriptionChange];
+	unrecognised: [reason: string, count: number];
+	notice: [message: string];
+	gap: [gap: TradeGap];
+	/** Every frame as received, for --record. */
+	frame: [text: string, receivedAt: number, isBinary: boolean];
+};
+
+/** Marks the simulator's status `version`, so a client pointed at it by URL still knows. */
+export const simulatedVersionMark = 'kraken-tape-simulator';
