@@ -1,6 +1,9 @@
 import {readFileSync} from 'node:fs';
-import xterm from '@xterm/headless';
-import {spawn, type IPty} from 'node-pty';
+import {
+	createHeadlessTerminal,
+	screenLines,
+	spawnNodeInPty,
+} from '../test/helpers/pseudo-terminal.js';
 
 /** A program running in a real pseudo-terminal, with what it wrote counted and readable. */
 export type PtyProgram = Readonly<{
@@ -25,27 +28,9 @@ export function spawnInPty(
 	arguments_: readonly string[],
 	options: Readonly<{columns: number; rows: number; env?: Record<string, string>}>,
 ): PtyProgram {
-	// With CI set, Ink writes nothing until exit; the programs compared run as a user's shell would.
-	const environment: Record<string, string> = {TERM: 'xterm-256color', ...options.env};
-	for (const [name, value] of Object.entries(process.env)) {
-		if (value !== undefined && !['CI', 'NODE_ENV'].includes(name) && !(name in environment)) {
-			environment[name] = value;
-		}
-	}
-
-	const terminal = new xterm.Terminal({
-		cols: options.columns,
-		rows: options.rows,
-		allowProposedApi: true,
-		scrollback: 0,
-	});
-	const child: IPty = spawn(process.execPath, [...arguments_], {
-		name: 'xterm-256color',
-		cols: options.columns,
-		rows: options.rows,
-		cwd: process.cwd(),
-		env: environment,
-	});
+	// The programs compared run as a user's shell would start them.
+	const terminal = createHeadlessTerminal(options);
+	const child = spawnNodeInPty(arguments_, options, options.env);
 	let bytes = 0;
 	let frames = 0;
 	// Parsing waits until someone reads the screen, so the harness spends no CPU beside the
@@ -74,13 +59,7 @@ export function spawnInPty(
 		await parsed;
 	};
 
-	const lines = () => {
-		const buffer = terminal.buffer.active;
-		return Array.from(
-			{length: terminal.rows},
-			(_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '',
-		);
-	};
+	const lines = () => screenLines(terminal);
 
 	return {
 		pid: child.pid,

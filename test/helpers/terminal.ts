@@ -3,21 +3,20 @@
 // user's terminal would show, and the raw stream still shows every mode change. Both are npm
 // packages, so `npm ci` is all a fresh machine needs (node-pty compiles with node-gyp); tmux
 // would have to come from apt in .ci/run.
-import process from 'node:process';
 import {fileURLToPath} from 'node:url';
-import xtermHeadless from '@xterm/headless';
-import {spawn, type IPty} from 'node-pty';
 import {vi} from 'vitest';
+import {
+	createHeadlessTerminal,
+	screenLines,
+	spawnNodeInPty,
+	type HeadlessTerminal,
+} from './pseudo-terminal.js';
 
 /**
  * How long to wait for the screen or an exit. A safety limit, not a speed check (speed belongs to
  * the benchmark): a CI machine running two suites beside these terminals took 7 s to a first trade.
  */
 const screenTimeoutMs = 20_000;
-
-// @xterm/headless is CommonJS: its named exports are not visible to Node's ESM loader.
-const {Terminal} = xtermHeadless;
-type HeadlessTerminal = InstanceType<typeof Terminal>;
 
 /** The built command, as `npm install` leaves it (npm test builds first). */
 const binPath = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
@@ -110,20 +109,7 @@ export function startTerminal(
 ): TerminalSession {
 	const columns = options.columns ?? 100;
 	const rows = options.rows ?? 30;
-	const environment: Record<string, string | undefined> = {
-		...process.env,
-		CI: undefined,
-		NODE_ENV: undefined,
-		TERM: 'xterm-256color',
-		...options.env,
-	};
-	for (const [name, value] of Object.entries(environment)) {
-		if (value === undefined) {
-			delete environment[name];
-		}
-	}
-
-	const terminal = new Terminal({cols: columns, rows, allowProposedApi: true, scrollback: 0});
+	const terminal = createHeadlessTerminal({columns, rows});
 	let isCursorVisible = true;
 	// Watch ?25h / ?25l as the terminal parses them; returning false lets xterm handle them too.
 	for (const final of ['h', 'l'] as const) {
@@ -136,13 +122,7 @@ export function startTerminal(
 		});
 	}
 
-	const child: IPty = spawn(process.execPath, [binPath, ...arguments_], {
-		name: 'xterm-256color',
-		cols: columns,
-		rows,
-		cwd: process.cwd(),
-		env: environment,
-	});
+	const child = spawnNodeInPty([binPath, ...arguments_], {columns, rows}, options.env);
 	let raw = '';
 	let exit: Exit | undefined;
 	child.onData((data) => {
@@ -157,13 +137,7 @@ export function startTerminal(
 		});
 	});
 
-	const lines = () => {
-		const buffer = terminal.buffer.active;
-		return Array.from(
-			{length: terminal.rows},
-			(_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '',
-		);
-	};
+	const lines = () => screenLines(terminal);
 
 	const session: TerminalSession = {
 		terminal,
