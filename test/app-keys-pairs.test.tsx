@@ -1,35 +1,27 @@
-import {afterEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import type {TapeStore} from '../source/model/tape-store.js';
 import {pause} from './helpers/wait.js';
 import {
-	createStore,
+	appShownPerTest,
 	keys,
 	lines,
 	recordingCommands,
-	renderApp,
-	series,
+	seriesStore,
 	type RecordingCommands,
 	type Screen,
 } from './helpers/screen.js';
 
-let screen: Screen | undefined;
-afterEach(() => {
-	screen?.unmount();
-	screen = undefined;
-});
+const show = appShownPerTest();
 
 type Started = {store: TapeStore; commands: RecordingCommands; app: Screen};
 
 /** BTC/USD trades at 101 ... 160, ETH/USD at 3001 ... 3003, SOL/USD none yet; v2 naming. */
 async function start(): Promise<Started> {
-	const store = createStore(
-		['BTC/USD', 'ETH/USD', 'SOL/USD'],
-		[...series('BTC/USD', 60), ...series('ETH/USD', 3, 3000)],
-	);
+	const store = seriesStore();
 	const commands = recordingCommands(store, 'v2');
-	screen = renderApp({store, commands});
-	await screen.waitFor((frame) => expect(frame).toContain('[1 BTC/USD'));
-	return {store, commands, app: screen};
+	const app = show({store, commands});
+	await app.waitFor((frame) => expect(frame).toContain('[1 BTC/USD'));
+	return {store, commands, app};
 }
 
 /** Opens the prompt and types `text` a key at a time. */

@@ -1,31 +1,21 @@
-import {afterEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import type {TapeStore} from '../source/model/tape-store.js';
 import {pause} from './helpers/wait.js';
 import {
-	createStore,
+	appShownPerTest,
 	keys,
 	lines,
 	recordingCommands,
-	renderApp,
-	series,
+	seriesStore,
 	shownPrices,
 	trade,
 	type Screen,
 } from './helpers/screen.js';
 
-let screen: Screen | undefined;
-afterEach(() => {
-	screen?.unmount();
-	screen = undefined;
-});
+const show = appShownPerTest();
 
 /** BTC/USD trades at 101 ... 160, ETH/USD at 3001 ... 3003. */
-function twoPairs(): TapeStore {
-	return createStore(
-		['BTC/USD', 'ETH/USD'],
-		[...series('BTC/USD', 60), ...series('ETH/USD', 3, 3000)],
-	);
-}
+const twoPairs = (): TapeStore => seriesStore(['BTC/USD', 'ETH/USD']);
 
 /** Prices from `newest` down, one page (18 rows at 80x24). */
 function page(newest: number, count = 18): number[] {
@@ -33,7 +23,7 @@ function page(newest: number, count = 18): number[] {
 }
 
 async function startPaused(store = twoPairs()): Promise<Screen> {
-	screen = renderApp({store, commands: recordingCommands(store)});
+	const screen = show({store, commands: recordingCommands(store)});
 	await screen.waitFor((frame) => expect(shownPrices(frame)).toEqual(page(160)));
 	await screen.press(' ');
 	await screen.waitFor((frame) => expect(frame).toContain(' PAUSED +0 '));
@@ -119,8 +109,7 @@ describe('app pause', () => {
 	});
 
 	test('scroll keys do nothing unless paused', async () => {
-		screen = renderApp({store: twoPairs()});
-		const app = screen;
+		const app = show({store: twoPairs()});
 		await app.waitFor((frame) => expect(shownPrices(frame)).toEqual(page(160)));
 		for (const key of [keys.down, keys.pageDown, keys.end]) {
 			await app.press(key);

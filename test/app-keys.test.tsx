@@ -1,33 +1,21 @@
-import {afterEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import type {TapeStore} from '../source/model/tape-store.js';
 import {pause} from './helpers/wait.js';
 import {
-	createStore,
+	appShownPerTest,
 	keys,
 	lines,
 	recordingCommands,
-	renderApp,
-	series,
+	seriesStore,
 	trade,
 	type Screen,
 } from './helpers/screen.js';
 
-let screen: Screen | undefined;
-afterEach(() => {
-	screen?.unmount();
-	screen = undefined;
-});
+const show = appShownPerTest();
 
 /** BTC/USD trades at 101 ... 160, ETH/USD at 3001 ... 3003, SOL/USD none yet. */
-function threePairs(): TapeStore {
-	return createStore(
-		['BTC/USD', 'ETH/USD', 'SOL/USD'],
-		[...series('BTC/USD', 60), ...series('ETH/USD', 3, 3000)],
-	);
-}
-
-async function start(store = threePairs()): Promise<Screen> {
-	screen = renderApp({store});
+async function start(store = seriesStore()): Promise<Screen> {
+	const screen = show({store});
 	await screen.waitFor((frame) => expect(frame).toContain('[1 BTC/USD'));
 	return screen;
 }
@@ -160,7 +148,7 @@ describe('app keys', () => {
 
 describe('app alert keys', () => {
 	function alerted(): {store: TapeStore; app: Screen} {
-		const store = threePairs();
+		const store = seriesStore();
 		store.addAlerts([
 			{
 				rule: {pair: 'ETH/USD', operator: '>=', level: 3000, text: 'ETH/USD>=3000'},
@@ -173,8 +161,7 @@ describe('app alert keys', () => {
 				time: new Date(2024, 0, 2, 10, 0, 49, 0).getTime(),
 			},
 		]);
-		screen = renderApp({store, commands: recordingCommands(store)});
-		return {store, app: screen};
+		return {store, app: show({store, commands: recordingCommands(store)})};
 	}
 
 	const banner = ' 🔔 ALERT BTC/USD>=150 at 150 (10:00:49.000) (+1 more)  d dismisses';
@@ -208,7 +195,7 @@ describe('app quit keys', () => {
 		['q', 'q'],
 		['ctrl-c', keys.ctrlC],
 	])('%s exits, and the screen stops redrawing', async (_name, key) => {
-		const store = threePairs();
+		const store = seriesStore();
 		const app = await start(store);
 		expect(app.hasExited()).toBe(false);
 		await app.press(key);

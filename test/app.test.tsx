@@ -1,39 +1,25 @@
-import {afterEach, describe, expect, test, vi} from 'vitest';
+import {describe, expect, test, vi} from 'vitest';
 import {bindStore} from '../source/feed.js';
 import {KrakenClient} from '../source/kraken/client.js';
 import {AlertWatcher} from '../source/model/alerts.js';
 import {asciiGlyphs} from '../source/model/glyphs.js';
 import {
+	appShownPerTest,
 	createStore,
 	expectNoControlCharacters,
 	keys,
 	lines,
-	renderApp,
 	series,
+	seriesStore,
 	tapeOf,
 	trade,
 	tradeRows,
-	type Screen,
 } from './helpers/screen.js';
 
-let screen: Screen | undefined;
-afterEach(() => {
-	screen?.unmount();
-	screen = undefined;
-});
-
-function show(...parameters: Parameters<typeof renderApp>): Screen {
-	screen = renderApp(...parameters);
-	return screen;
-}
+const show = appShownPerTest();
 
 /** Three pairs: BTC/USD with 60 trades at 101 ... 160, ETH/USD with three, SOL/USD none. */
-function threePairs(btcTrades = 60) {
-	return createStore(
-		['BTC/USD', 'ETH/USD', 'SOL/USD'],
-		[...series('BTC/USD', btcTrades), ...series('ETH/USD', 3, 3000)],
-	);
-}
+const threePairs = (btcTrades = 60) => seriesStore(undefined, btcTrades);
 
 const alertOn = (pair: string, price: number) => ({
 	rule: {pair, operator: '>=' as const, level: price, text: `${pair}>=${price}`},

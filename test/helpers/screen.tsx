@@ -2,7 +2,7 @@ import {EventEmitter} from 'node:events';
 import {stripVTControlCharacters} from 'node:util';
 import {render} from 'ink';
 import type {ReactElement} from 'react';
-import {expect, vi} from 'vitest';
+import {afterEach, expect, vi} from 'vitest';
 import {App} from '../../source/app.js';
 import {DisplayContext, type Display} from '../../source/hooks/use-display.js';
 import {parsePair} from '../../source/kraken/pair-names.js';
@@ -77,6 +77,17 @@ export function createStore(
 	return store;
 }
 
+/**
+ * The store most screen tests start from: BTC/USD with `btcTrades` trades at 101, 102 ..., ETH/USD
+ * with three at 3001 ... 3003, and the rest of `pairs` with none yet.
+ */
+export function seriesStore(
+	pairs: readonly string[] = ['BTC/USD', 'ETH/USD', 'SOL/USD'],
+	btcTrades = 60,
+): TapeStore {
+	return createStore(pairs, [...series('BTC/USD', btcTrades), ...series('ETH/USD', 3, 3000)]);
+}
+
 export type CommandCall = Readonly<
 	| {name: 'addPair'; pair: string}
 	| {name: 'removePair'; pair: string}
@@ -133,10 +144,18 @@ class FakeStdout extends EventEmitter {
 	};
 }
 
-/** ink-testing-library's stdin: a TTY that hands each write to Ink as one chunk. */
-class FakeStdin extends EventEmitter {
-	readonly isTTY = true;
+/**
+ * ink-testing-library's stdin: a TTY that hands each write to Ink as one chunk. Not a TTY when
+ * asked, for a test of what Ink does without raw mode.
+ */
+export class FakeStdin extends EventEmitter {
+	readonly isTTY: boolean;
 	#data: string | null = null;
+
+	constructor(isTTY = true) {
+		super();
+		this.isTTY = isTTY;
+	}
 
 	write(data: string): void {
 		this.#data = data;
@@ -285,6 +304,23 @@ export type AppOptions = Readonly<{
 	host?: string;
 	staleAfterMs?: number;
 }>;
+
+/**
+ * `renderApp` for a test file: each screen it shows is unmounted after its test, so a failed test
+ * leaves no app running into the next.
+ */
+export function appShownPerTest(): (options: AppOptions) => Screen {
+	let shown: Screen | undefined;
+	afterEach(() => {
+		shown?.unmount();
+		shown = undefined;
+	});
+	return (options) => {
+		shown?.unmount();
+		shown = renderApp(options);
+		return shown;
+	};
+}
 
 /** The whole screen at a given terminal size, redrawing every 5 ms. */
 export function renderApp(options: AppOptions): Screen {

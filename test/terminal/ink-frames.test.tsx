@@ -1,12 +1,19 @@
 import {EventEmitter} from 'node:events';
 import {Box, render, Text} from 'ink';
-import {afterEach, describe, expect, test, vi} from 'vitest';
+import {describe, expect, test, vi} from 'vitest';
 import {useTerminalSize} from '../../source/hooks/use-terminal-size.js';
 import {diffFrame} from '../../source/terminal/frame-diff.js';
 import {createFrameWriter} from '../../source/terminal/frame-writer.js';
 import {scanEndStyle} from '../../source/terminal/styled-cells.js';
 import {defaultStyle} from '../../source/terminal/text-style.js';
-import {createStore, localTime, renderApp, series, trade, type Screen} from '../helpers/screen.js';
+import {
+	appShownPerTest,
+	createStore,
+	FakeStdin,
+	localTime,
+	series,
+	trade,
+} from '../helpers/screen.js';
 import {createHeadlessScreen, fullRedraw, type HeadlessScreen} from './headless-screen.js';
 
 // Colour on in this file only (each test file runs in its own process): the frames should carry
@@ -40,16 +47,6 @@ class TerminalOutput extends EventEmitter {
 	}
 }
 
-class FakeStdin extends EventEmitter {
-	readonly isTTY = false;
-	setEncoding(): void {}
-	setRawMode(): void {}
-	resume(): void {}
-	pause(): void {}
-	ref(): void {}
-	unref(): void {}
-}
-
 function Sized({label}: {readonly label: string}) {
 	const {columns, rows} = useTerminalSize();
 	return (
@@ -60,11 +57,7 @@ function Sized({label}: {readonly label: string}) {
 	);
 }
 
-let appScreen: Screen | undefined;
-afterEach(() => {
-	appScreen?.unmount();
-	appScreen = undefined;
-});
+const show = appShownPerTest();
 
 describe('frame-writer with Ink', () => {
 	test('Ink in debug mode draws through the writer, follows resizes, and writes nothing else', async () => {
@@ -72,7 +65,7 @@ describe('frame-writer with Ink', () => {
 		const writer = createFrameWriter({output, maxFramesPerSecond: 20});
 		const instance = render(<Sized label="first" />, {
 			stdout: writer.stream,
-			stdin: new FakeStdin() as unknown as NodeJS.ReadStream,
+			stdin: new FakeStdin(false) as unknown as NodeJS.ReadStream,
 			debug: true,
 			exitOnCtrlC: false,
 			patchConsole: false,
@@ -112,7 +105,7 @@ describe('frame-writer with Ink', () => {
 
 	test('the app at 120x40: a new trade costs a small part of a full frame', async () => {
 		const store = createStore(['BTC/USD', 'ETH/USD'], series('BTC/USD', 60));
-		appScreen = renderApp({store, columns: 120, rows: 40});
+		const appScreen = show({store, columns: 120, rows: 40});
 		const before = await appScreen.waitFor((frame) => expect(frame).toContain('10:00:59.000'));
 		const beforeRaw = appScreen.rawFrame();
 		store.addTrades([trade('BTC/USD', 161, {side: 'buy', time: localTime(10, 1, 0, 0)})]);
