@@ -29,8 +29,9 @@ export function TradeRow({trade, previous, priceDecimals, isBig, columns}: Prope
 	const {same, changed} = splitChangedDigits(price, before);
 	const sideColor = isBuy ? chalk.green : chalk.red;
 	// One Text of styled strings rather than a Text per column: the tape redraws every row on
-	// every frame, and eight components a row were most of what a frame allocated (npm run bench,
-	// memory row). The styles nest as Ink's would: colour inside bold inside underline.
+	// every frame, and eight components a row were a large part of what each frame left for the
+	// garbage collector (npm run bench, memory row). The styles nest as Ink's nested Texts did:
+	// colour inside bold inside underline.
 	const parts = [
 		isBig ? formatClock(trade.time) : chalk.dim(formatClock(trade.time)),
 		chalk.bold(sideColor(` ${isBuy ? 'B' : 'S'}`)),
