@@ -1,7 +1,23 @@
+import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
-/** The built command, as npm start runs it. */
-export const binPath = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const binPath = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+/**
+ * Node's arguments for kraken-tape as `npm start` runs it: the flags in package.json's start
+ * script, then the built command. Read from the script, so the benchmark cannot drift from it.
+ */
+export const krakenTape: readonly string[] = (() => {
+	const packageJson = JSON.parse(
+		readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+	) as {scripts: {start: string}};
+	const [node, ...rest] = packageJson.scripts.start.split(' ');
+	if (node !== 'node' || rest.at(-1) !== 'dist/bin.js') {
+		throw new Error(`npm start is not "node [flags] dist/bin.js": ${packageJson.scripts.start}`);
+	}
+
+	return [...rest.slice(0, -1), binPath];
+})();
 export const probePath = fileURLToPath(new URL('probe/loop-delay.js', import.meta.url));
 export const baselinePath = (file: string) =>
 	fileURLToPath(new URL(`baselines/${file}`, import.meta.url));

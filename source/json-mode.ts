@@ -50,7 +50,10 @@ export async function runJsonMode(
 	};
 
 	// Lines wait for the end of the event loop's turn and go out in one write: a socket read
-	// often brings many frames, and a write per frame was the next largest cost.
+	// often brings many frames, and a write per frame was the next largest cost. A turn can read
+	// megabytes in a burst, so lines also go out once 64 kB have built up: held to the end of the
+	// turn, they outlived garbage collections and filled the heap (npm run bench, ingest row).
+	const flushAtLength = 65_536;
 	let pending = '';
 	const flush = () => {
 		const text = pending;
@@ -86,6 +89,8 @@ export async function runJsonMode(
 				pending = '';
 				stdout.write(text, () => resolve(exitCodes.ok));
 				client.stop();
+			} else if (pending.length >= flushAtLength) {
+				flush();
 			}
 		});
 	});

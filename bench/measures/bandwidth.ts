@@ -1,5 +1,5 @@
 import {startFirehose} from '../firehose/control.js';
-import {baselinePath, binPath, hasTradeRows, tradeRow} from '../kraken-tape.js';
+import {baselinePath, krakenTape, hasTradeRows, tradeRow} from '../kraken-tape.js';
 import {spawnInPty, type PtyProgram} from '../pty.js';
 import {median, pause, round, type Result} from '../results.js';
 
@@ -11,7 +11,7 @@ const pair = 'BTC/USD';
 type Tape = Readonly<{name: string; arguments: (url: string) => string[]}>;
 
 const tapes: readonly Tape[] = [
-	{name: 'kraken-tape', arguments: (url) => [binPath, '--url', url, pair]},
+	{name: 'kraken-tape', arguments: (url) => [...krakenTape, '--url', url, pair]},
 	{
 		name: 'naive Ink tape',
 		arguments: (url) => ['--import', 'tsx', baselinePath('naive-tape.tsx'), url, pair],

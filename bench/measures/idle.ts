@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process';
 import {startFirehose} from '../firehose/control.js';
-import {binPath, hasTradeRows} from '../kraken-tape.js';
+import {krakenTape, hasTradeRows} from '../kraken-tape.js';
 import {cpuMilliseconds, spawnInPty} from '../pty.js';
 import {median, pause, round, type Result} from '../results.js';
 
@@ -23,7 +23,7 @@ async function runOnce(): Promise<{
 	bytesPerSecond: number;
 }> {
 	const firehose = await startFirehose();
-	const program = spawnInPty([binPath, '--url', firehose.url, 'BTC/USD', 'ETH/USD'], {
+	const program = spawnInPty([...krakenTape, '--url', firehose.url, 'BTC/USD', 'ETH/USD'], {
 		columns: 120,
 		rows: 40,
 	});

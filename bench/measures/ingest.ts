@@ -1,7 +1,7 @@
 import {spawn, spawnSync} from 'node:child_process';
 import {openSync, closeSync} from 'node:fs';
 import {startFirehose, type Firehose} from '../firehose/control.js';
-import {baselinePath, binPath} from '../kraken-tape.js';
+import {baselinePath, krakenTape} from '../kraken-tape.js';
 import {median, round, type Result} from '../results.js';
 
 // Long enough that start-up's unoptimised code is a small part of each run.
@@ -19,7 +19,7 @@ const clients = (url: string): Client[] => [
 		name: 'kraken-tape --json',
 		command: process.execPath,
 		arguments: [
-			binPath,
+			...krakenTape,
 			'--json',
 			'--url',
 			url,

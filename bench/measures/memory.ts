@@ -1,5 +1,5 @@
 import {startFirehose} from '../firehose/control.js';
-import {binPath, hasTradeRows, tradesPerMinuteOn} from '../kraken-tape.js';
+import {krakenTape, hasTradeRows, tradesPerMinuteOn} from '../kraken-tape.js';
 import {residentMegabytes, spawnInPty} from '../pty.js';
 import {median, pause, round, type Result} from '../results.js';
 
@@ -13,7 +13,10 @@ const snapshotTrades = 50;
  */
 async function runOnce(): Promise<number[]> {
 	const firehose = await startFirehose();
-	const program = spawnInPty([binPath, '--url', firehose.url, 'BTC/USD'], {columns: 120, rows: 40});
+	const program = spawnInPty([...krakenTape, '--url', firehose.url, 'BTC/USD'], {
+		columns: 120,
+		rows: 40,
+	});
 	const readings: number[] = [];
 	try {
 		await firehose.next('subscribed');

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {maxFramesPerSecond} from '../../source/tape-mode.js';
 import {startFirehose} from '../firehose/control.js';
-import {binPath, hasTradeRows, probePath, tradesPerMinuteOn} from '../kraken-tape.js';
+import {krakenTape, hasTradeRows, probePath, tradesPerMinuteOn} from '../kraken-tape.js';
 import {spawnInPty} from '../pty.js';
 import {median, pause, round, type Result} from '../results.js';
 
@@ -20,11 +20,14 @@ async function runOnce(): Promise<Run> {
 	const probeFile = join(tmpdir(), `kraken-tape-probe-${process.pid}.json`);
 	rmSync(probeFile, {force: true});
 	const firehose = await startFirehose();
-	const program = spawnInPty(['--import', probePath, binPath, '--url', firehose.url, ...pairs], {
-		columns: 120,
-		rows: 40,
-		env: {KRAKEN_TAPE_BENCH_PROBE: probeFile},
-	});
+	const program = spawnInPty(
+		['--import', probePath, ...krakenTape, '--url', firehose.url, ...pairs],
+		{
+			columns: 120,
+			rows: 40,
+			env: {KRAKEN_TAPE_BENCH_PROBE: probeFile},
+		},
+	);
 	try {
 		await firehose.next('subscribed');
 		await program.whenScreen(hasTradeRows);

@@ -1,5 +1,5 @@
 import {startFirehose} from '../firehose/control.js';
-import {binPath, hasTradeRows} from '../kraken-tape.js';
+import {krakenTape, hasTradeRows} from '../kraken-tape.js';
 import {spawnInPty} from '../pty.js';
 import {median, round, type Result} from '../results.js';
 
@@ -8,7 +8,7 @@ const size = {columns: 120, rows: 40};
 /** From spawn to the first frame that shows trades (the firehose sends a snapshot on subscribe). */
 async function toFirstTrades(url: string): Promise<number> {
 	const startedAt = performance.now();
-	const program = spawnInPty([binPath, '--url', url, 'BTC/USD'], size);
+	const program = spawnInPty([...krakenTape, '--url', url, 'BTC/USD'], size);
 	const shownAt = await program.whenScreen(hasTradeRows);
 	program.write('q');
 	await program.exited;
