@@ -69,6 +69,16 @@ const cli = meow(
 // meow's own unknown-flag message takes two lines; this says it in one.
 const knownFlags = new Set([...Object.keys(flags), 'exit-on-alert', 'help', 'version']);
 
+/** Whether a command-line argument is the flag meow named `flag` (kebab or camel case). */
+function isSpelling(argument: string, flag: string): boolean {
+	const name = argument.replace(/^--?(no-)?/, '').split('=')[0] ?? '';
+	return (
+		argument.startsWith('-') &&
+		(name === flag ||
+			name.replaceAll(/-(\w)/g, (_, letter: string) => letter.toUpperCase()) === flag)
+	);
+}
+
 function fail(message: string, code: number): never {
 	process.stderr.write(`kraken-tape: ${message}\n`);
 	process.exit(code);
@@ -77,7 +87,14 @@ function fail(message: string, code: number): never {
 async function main(): Promise<number> {
 	const unknown = Object.keys(cli.unnormalizedFlags).filter((flag) => !knownFlags.has(flag));
 	if (unknown.length > 0) {
-		fail(`unknown flag --${unknown[0]} (see kraken-tape --help)`, exitCodes.badInput);
+		// Named as typed: meow also lists --bogus-flag as bogusFlag.
+		const typed = process.argv
+			.slice(2)
+			.find((argument) => unknown.some((flag) => isSpelling(argument, flag)));
+		fail(
+			`unknown flag ${typed?.split('=')[0] ?? `--${unknown[0]}`} (see kraken-tape --help)`,
+			exitCodes.badInput,
+		);
 	}
 
 	const result = parseOptions(cli.input, cli.flags as RawFlags, process.stdout.isTTY === true);

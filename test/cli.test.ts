@@ -34,8 +34,10 @@ describe('cli', () => {
 
 	// Each case is a process start: run them side by side.
 	test.concurrent.each([
-		[['--frobnicate'], /unknown flag --frobnicate/],
-		[['-x'], /unknown flag --x/],
+		[['--frobnicate'], /unknown flag --frobnicate /],
+		[['-x'], /unknown flag -x /],
+		// Named as typed, not as meow camel-cases it.
+		[['--bogus-flag=3'], /unknown flag --bogus-flag /],
 		[['XBTUSD'], /"XBTUSD" is not a currency pair/],
 		[['XBT/US$'], /is not a currency pair/],
 		[['XBT/XBT'], /base and quote are the same/],
