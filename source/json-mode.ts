@@ -55,12 +55,17 @@ export async function runJsonMode(
 	// turn, they outlived garbage collections and filled the heap (npm run bench, ingest row).
 	const flushAtLength = 65_536;
 	let pending = '';
+	let isFlushQueued = false;
 	const flush = () => {
 		const text = pending;
 		pending = '';
 		if (text !== '') {
 			stdout.write(text);
 		}
+	};
+	const flushAtEndOfTurn = () => {
+		isFlushQueued = false;
+		flush();
 	};
 
 	const finished = new Promise<number>((resolve) => {
@@ -70,8 +75,9 @@ export async function runJsonMode(
 		});
 		void untilSignal().then(resolve);
 		client.on('trades', (trades) => {
-			if (pending === '') {
-				setImmediate(flush);
+			if (!isFlushQueued) {
+				isFlushQueued = true;
+				setImmediate(flushAtEndOfTurn);
 			}
 
 			for (const trade of trades) {

@@ -19,8 +19,9 @@ export type TapeSession = Readonly<{
 
 /**
  * Enters the alternate screen, binds a store to the feed and starts the connection. It runs
- * before the screen's modules (Ink, React, Yoga) are loaded, so the handshake and the first trades arrive while they load and the
- * first frame can already show trades (npm run bench, start-up row).
+ * before the screen's modules (Ink, React, Yoga) are loaded, so the handshake and the first
+ * trades arrive while they load and the first frame can already show trades (npm run bench,
+ * start-up row).
  */
 export function startTapeSession(options: WatchOptions, feed: Feed): TapeSession {
 	// The alternate screen keeps the tape out of the scrollback and leaves the shell as it was.

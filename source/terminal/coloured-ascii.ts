@@ -5,8 +5,8 @@ const escape = 0x1b;
 const newline = 0x0a;
 
 /** The index of the `m` ending an SGR sequence that starts at `start`, if that is what it is. */
-export function sgrEnd(text: string, start: number): number | undefined {
-	if (text.charCodeAt(start) !== escape || text.charCodeAt(start + 1) !== 0x5b) {
+function sgrEnd(text: string, start: number): number | undefined {
+	if (text.charCodeAt(start + 1) !== 0x5b) {
 		return undefined;
 	}
 
@@ -25,21 +25,36 @@ export function sgrEnd(text: string, start: number): number | undefined {
 	return undefined;
 }
 
-/** Printable ASCII, newlines and SGR sequences, nothing else. */
-export function isColouredAscii(text: string): boolean {
+/**
+ * The columns of the widest line of text made of printable ASCII, newlines and SGR sequences
+ * only; undefined for any other text. Counted, with nothing allocated.
+ */
+export function colouredAsciiWidth(text: string): number | undefined {
+	let widest = 0;
+	let width = 0;
 	for (let index = 0; index < text.length; index++) {
 		const code = text.charCodeAt(index);
-		if (code === escape) {
+		if (code === newline) {
+			widest = Math.max(widest, width);
+			width = 0;
+		} else if (code === escape) {
 			const end = sgrEnd(text, index);
 			if (end === undefined) {
-				return false;
+				return undefined;
 			}
 
 			index = end;
-		} else if ((code < 0x20 || code >= 0x7f) && code !== newline) {
-			return false;
+		} else if (code >= 0x20 && code < 0x7f) {
+			width++;
+		} else {
+			return undefined;
 		}
 	}
 
-	return true;
+	return Math.max(widest, width);
+}
+
+/** Printable ASCII, newlines and SGR sequences, nothing else. */
+export function isColouredAscii(text: string): boolean {
+	return colouredAsciiWidth(text) !== undefined;
 }

@@ -8,12 +8,10 @@
 // two to the same answers.
 import stringWidth from 'string-width';
 import {BoundedCache} from './bounded-cache.js';
-import {sgrEnd} from './coloured-ascii.js';
+import {colouredAsciiWidth} from './coloured-ascii.js';
 
 type Dimensions = {width: number; height: number};
 
-const escape = 0x1b;
-const newline = 0x0a;
 const otherTexts = new BoundedCache<string, Dimensions>(500);
 
 export default function measureText(text: string): Dimensions {
@@ -21,30 +19,17 @@ export default function measureText(text: string): Dimensions {
 		return {width: 0, height: 0};
 	}
 
-	let widest = 0;
-	let width = 0;
-	let height = 1;
-	for (let index = 0; index < text.length; index++) {
-		const code = text.charCodeAt(index);
-		if (code === newline) {
-			widest = Math.max(widest, width);
-			width = 0;
-			height++;
-		} else if (code === escape) {
-			const end = sgrEnd(text, index);
-			if (end === undefined) {
-				return measureOther(text);
-			}
+	const width = colouredAsciiWidth(text);
+	return width === undefined ? measureOther(text) : {width, height: lineCount(text)};
+}
 
-			index = end;
-		} else if (code >= 0x20 && code < 0x7f) {
-			width++;
-		} else {
-			return measureOther(text);
-		}
+function lineCount(text: string): number {
+	let count = 1;
+	for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+		count++;
 	}
 
-	return {width: Math.max(widest, width), height};
+	return count;
 }
 
 function measureOther(text: string): Dimensions {

@@ -14,6 +14,7 @@ import {
 } from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
+import {colouredAsciiWidth} from './coloured-ascii.js';
 import {isEscapeStart} from './escape-reader.js';
 import {scanEndStyle} from './styled-cells.js';
 import {defaultStyle, isDefaultStyle} from './text-style.js';
@@ -192,19 +193,9 @@ export default class InkOutput {
 		return widest;
 	}
 
-	/** Columns, as Ink measures them; printable ASCII needs no lookup. */
+	/** Columns, as Ink measures them; coloured ASCII is counted, the rest looked up once a frame. */
 	#width(text: string): number {
-		let isPlain = true;
-		for (let index = 0; index < text.length && isPlain; index++) {
-			const code = text.charCodeAt(index);
-			isPlain = code >= 0x20 && code < 0x7f;
-		}
-
-		if (isPlain) {
-			return text.length;
-		}
-
-		let width = this.#widths.get(text);
+		let width = colouredAsciiWidth(text) ?? this.#widths.get(text);
 		if (width === undefined) {
 			width = stringWidth(text);
 			this.#widths.set(text, width);
