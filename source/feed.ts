@@ -65,9 +65,9 @@ export function bindStore(
 	alerts: AlertWatcher,
 	onAlerts: (events: readonly AlertEvent[]) => void,
 ): void {
-	client.on('trades', (trades) => {
+	client.on('trades', (trades, origin) => {
 		store.addTrades(trades);
-		const fired = alerts.check(trades);
+		const fired = origin === 'live' ? alerts.check(trades) : [];
 		if (fired.length > 0) {
 			store.addAlerts(fired);
 			onAlerts(fired);

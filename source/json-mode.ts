@@ -2,7 +2,7 @@ import type {Writable} from 'node:stream';
 import {exitCodes, untilSignal} from './exit-codes.js';
 import type {Feed} from './feed.js';
 import {AlertWatcher} from './model/alerts.js';
-import {describeState} from './model/describe.js';
+import {describeRenumbering, describeState} from './model/describe.js';
 import {sanitize} from './model/sanitize.js';
 import type {AlertEvent, Trade} from './model/types.js';
 import type {WatchOptions} from './options.js';
@@ -74,7 +74,7 @@ export async function runJsonMode(
 			resolve(error.code === 'EPIPE' ? exitCodes.ok : exitCodes.failure);
 		});
 		void untilSignal().then(resolve);
-		client.on('trades', (trades) => {
+		client.on('trades', (trades, origin) => {
 			if (!isFlushQueued) {
 				isFlushQueued = true;
 				setImmediate(flushAtEndOfTurn);
@@ -84,7 +84,8 @@ export async function runJsonMode(
 				pending += `${tradeLine(trade, isSimulated)}\n`;
 			}
 
-			const fired = alerts.check(trades);
+			// History (a snapshot) fills the stream but is not judged: its prices are gone.
+			const fired = origin === 'live' ? alerts.check(trades) : [];
 			for (const alert of fired) {
 				pending += `${alertLine(alert, isSimulated)}\n`;
 			}
@@ -126,6 +127,7 @@ export async function runJsonMode(
 	client.on('gap', (gap) =>
 		say(`${gap.pair}: ${gap.missing} trade(s) missed after trade id ${gap.afterTradeId}`),
 	);
+	client.on('renumbered', (renumbering) => say(describeRenumbering(renumbering)));
 	client.on('unrecognised', (reason, count) => {
 		// The first few in full, then a running count, so a flood cannot drown stderr.
 		if (count <= 5 || count % 100 === 0) {

@@ -1,7 +1,13 @@
 // What a KrakenClient tells its listeners, apart from the client itself, so that the simulator
 // (which marks its status frames for the client to recognise) does not depend on the client.
-import type {TradeGap} from '../model/trade-deduplicator.js';
-import type {ConnectionState, SubscriptionState, SystemStatus, Trade} from '../model/types.js';
+import type {TradeGap, TradeRenumbering} from '../model/trade-deduplicator.js';
+import type {
+	ConnectionState,
+	SubscriptionState,
+	SystemStatus,
+	Trade,
+	TradeOrigin,
+} from '../model/types.js';
 
 export type SubscriptionChange = Readonly<{
 	pair: string;
@@ -19,13 +25,15 @@ export type StatusChange = Readonly<{
 }>;
 
 export type ClientEvents = {
-	trades: [trades: readonly Trade[]];
+	trades: [trades: readonly Trade[], origin: TradeOrigin];
 	state: [state: ConnectionState];
 	status: [status: StatusChange];
 	subscription: [change: SubscriptionChange];
 	unrecognised: [reason: string, count: number];
 	notice: [message: string];
 	gap: [gap: TradeGap];
+	/** The exchange numbers a pair's trades afresh; the pair starts over from the new numbering. */
+	renumbered: [renumbering: TradeRenumbering];
 	/** Every frame as received, for --record. */
 	frame: [text: string, receivedAt: number, isBinary: boolean];
 };

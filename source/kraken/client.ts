@@ -2,7 +2,13 @@ import {EventEmitter} from 'node:events';
 import type {LookupFunction} from 'node:net';
 import WebSocket from 'ws';
 import {TradeDeduplicator} from '../model/trade-deduplicator.js';
-import type {ApiVersion, ConnectionState, SubscriptionState, Trade} from '../model/types.js';
+import type {
+	ApiVersion,
+	ConnectionState,
+	SubscriptionState,
+	Trade,
+	TradeOrigin,
+} from '../model/types.js';
 import {defaultBackoffPolicy, nextDelay, type BackoffPolicy} from './backoff.js';
 import {simulatedVersionMark, type ClientEvents} from './client-events.js';
 import {codecFor} from './codec.js';
@@ -29,6 +35,9 @@ export type ClientOptions = Readonly<{
 	lookup?: LookupFunction;
 }>;
 
+/** v1 trades stamped more than this before their subscription's ack are history, not live. */
+const historyMarginMs = 2000;
+
 /**
  * Owns one WebSocket to Kraken at a time: connects, subscribes every wanted pair in one message,
  * tracks one ack per pair, watches for silence, pings, and reconnects with backoff. Like ws
@@ -43,6 +52,8 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 	readonly #pairs = new Map<string, SubscriptionState>();
 	readonly #deduplicator = new TradeDeduplicator();
 	readonly #attemptTimes: number[] = [];
+	/** When each pair's current subscription was acknowledged, to tell v1 history from live trades. */
+	readonly #acknowledgedAt = new Map<string, number>();
 	#socket: WebSocket | undefined;
 	#state: ConnectionState = {kind: 'closed'};
 	#timers: NodeJS.Timeout[] = [];
@@ -214,7 +225,10 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		switch (message.kind) {
 			case 'trades': {
 				this.#lastActivityAt = receivedAt;
-				this.#acceptTrades(message.trades);
+				this.#acceptTrades(
+					message.trades,
+					message.isSnapshot ? 'history' : this.#originOf(message.trades),
+				);
 				break;
 			}
 
@@ -280,20 +294,40 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		}
 	}
 
-	#acceptTrades(trades: readonly Trade[]): void {
+	/**
+	 * v1 frames do not say whether they are history: trades stamped well before the pair's
+	 * subscription was acknowledged are. The margin allows for the two clocks disagreeing.
+	 */
+	#originOf(trades: readonly Trade[]): TradeOrigin {
+		let newest = Number.NEGATIVE_INFINITY;
+		for (const trade of trades) {
+			newest = Math.max(newest, trade.time);
+		}
+
+		const acknowledgedAt = this.#acknowledgedAt.get(trades[0]?.pair ?? '');
+		return acknowledgedAt !== undefined && newest < acknowledgedAt - historyMarginMs
+			? 'history'
+			: 'live';
+	}
+
+	#acceptTrades(trades: readonly Trade[], origin: TradeOrigin): void {
 		// Late trades for a pair just removed are not wanted.
 		const wanted = trades.every((trade) => this.#pairs.has(trade.pair))
 			? trades
 			: trades.filter((trade) => this.#pairs.has(trade.pair));
-		const {fresh, duplicates, gaps} = this.#deduplicator.accept(wanted);
+		const {fresh, duplicates, gaps, renumbered} = this.#deduplicator.accept(wanted);
 		this.counts.duplicates += duplicates;
+		for (const renumbering of renumbered) {
+			this.emit('renumbered', renumbering);
+		}
+
 		for (const gap of gaps) {
 			this.counts.missing += gap.missing;
 			this.emit('gap', gap);
 		}
 
 		if (fresh.length > 0) {
-			this.emit('trades', fresh);
+			this.emit('trades', fresh, origin);
 		}
 	}
 
@@ -306,6 +340,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			this.#deduplicator.beginReplay(pair);
 		}
 
+		this.#acknowledgedAt.set(pair, receivedAt);
 		this.#setSubscription(pair, 'subscribed');
 		if (this.#subscribedAt === undefined) {
 			this.#subscribedAt = receivedAt;

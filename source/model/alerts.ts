@@ -40,11 +40,23 @@ function holds(rule: AlertRule, price: number): boolean {
 	}
 }
 
+/** How far back past its level, as a share of the level, a price must go to re-arm a rule. */
+export const rearmBand = 0.001;
+
+/** Whether a price has gone back past the rule's level by the dead band, so it fires again. */
+function isRearmedBy(rule: AlertRule, price: number): boolean {
+	const band = rule.level * rearmBand;
+	return rule.operator === '>=' || rule.operator === '>'
+		? price < rule.level - band
+		: price > rule.level + band;
+}
+
 /**
- * Fires each rule once when a trade's price meets it, then stays quiet until a trade's price no
- * longer meets it (the rule re-arms) and fires again on the next crossing. A rule that already
- * holds on the first trade seen fires at once: someone waiting for a price wants to know it is
- * there.
+ * Fires each rule once when a trade's price meets it, then stays quiet until a trade's price
+ * has gone back past the level by 0.1% of it (the rule re-arms) and fires again on the next
+ * crossing: a price hovering at the level is one crossing, not a bell every second. A rule that
+ * already holds on the first live trade fires at once: someone waiting for a price wants to know
+ * it is there. Callers pass live trades only (see TradeOrigin).
  */
 export class AlertWatcher {
 	readonly #rules: readonly AlertRule[];
@@ -67,12 +79,14 @@ export class AlertWatcher {
 					continue;
 				}
 
-				const isMet = holds(rule, trade.price);
-				if (isMet && this.#isArmed[index]) {
-					events.push({rule, price: trade.price, time: trade.time});
+				if (this.#isArmed[index]) {
+					if (holds(rule, trade.price)) {
+						events.push({rule, price: trade.price, time: trade.time});
+						this.#isArmed[index] = false;
+					}
+				} else if (isRearmedBy(rule, trade.price)) {
+					this.#isArmed[index] = true;
 				}
-
-				this.#isArmed[index] = !isMet;
 			}
 		}
 

@@ -1,3 +1,4 @@
+import type {TradeRenumbering} from './trade-deduplicator.js';
 import type {ConnectionState} from './types.js';
 
 function seconds(milliseconds: number): string {
@@ -31,4 +32,9 @@ export function describeState(state: ConnectionState): string {
 			return 'closed';
 		}
 	}
+}
+
+/** A pair whose trade ids started afresh: followed, not taken for repeats or missed trades. */
+export function describeRenumbering(renumbering: TradeRenumbering): string {
+	return `${renumbering.pair}: the exchange numbers its trades afresh (id ${renumbering.lastTradeId} was the last seen, ${renumbering.firstTradeId} is next); following the new numbering`;
 }

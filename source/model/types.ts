@@ -22,6 +22,13 @@ export type Trade = Readonly<{
 }>;
 
 /**
+ * Where a batch of trades comes from. `history` trades happened before the subscription (a v2
+ * snapshot, or v1 trades stamped before it was acknowledged): they fill the tape but alerts
+ * judge only `live` ones, so nobody acts on a price that is gone.
+ */
+export type TradeOrigin = 'history' | 'live';
+
+/**
  * Kraken's engine status. `online` is the only state in which trades happen; the others are
  * listed in Kraken's docs, and anything unknown is kept as text and treated as not online.
  */

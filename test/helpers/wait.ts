@@ -2,7 +2,7 @@ import {vi} from 'vitest';
 import WebSocket from 'ws';
 import type {StatusChange, SubscriptionChange} from '../../source/kraken/client-events.js';
 import {KrakenClient, type ClientOptions} from '../../source/kraken/client.js';
-import type {TradeGap} from '../../source/model/trade-deduplicator.js';
+import type {TradeGap, TradeRenumbering} from '../../source/model/trade-deduplicator.js';
 import type {ApiVersion, ConnectionState, Trade} from '../../source/model/types.js';
 
 /** Both API versions, each with two pairs named as that API names them, for describe.each. */
@@ -32,6 +32,7 @@ export type ClientLog = {
 	unrecognised: Array<{reason: string; count: number}>;
 	notices: string[];
 	gaps: TradeGap[];
+	renumberings: TradeRenumbering[];
 	/** When each state was entered, parallel to `states`. */
 	stateTimes: number[];
 };
@@ -45,6 +46,7 @@ export function recordEvents(client: KrakenClient): ClientLog {
 		unrecognised: [],
 		notices: [],
 		gaps: [],
+		renumberings: [],
 		stateTimes: [],
 	};
 	client.on('trades', (trades) => log.trades.push(...trades));
@@ -57,6 +59,7 @@ export function recordEvents(client: KrakenClient): ClientLog {
 	client.on('unrecognised', (reason, count) => log.unrecognised.push({reason, count}));
 	client.on('notice', (message) => log.notices.push(message));
 	client.on('gap', (gap) => log.gaps.push(gap));
+	client.on('renumbered', (renumbering) => log.renumberings.push(renumbering));
 	return log;
 }
 

@@ -48,6 +48,62 @@ describe('client on v2', () => {
 		expect(log.gaps).toEqual([{pair: 'BTC/USD', afterTradeId: 105, missing: 4}]);
 	});
 
+	test('a restarted exchange that numbers its trades lower is followed, not dropped', async () => {
+		const server = await startScriptedServer({api: 'v2'});
+		cleanup.add(() => server.close());
+		server.behaviour.afterSubscribe = (connection) => {
+			if (connection.number === 1) {
+				connection.send(server.frames.trades('BTC/USD', withIds(range(5000, 5004)), 'snapshot'));
+			} else {
+				// The restarted exchange's snapshot is wholly below anything seen before.
+				connection.send(server.frames.trades('BTC/USD', withIds(range(100, 104)), 'snapshot'));
+				connection.send(server.frames.trades('BTC/USD', withIds([105, 106])));
+			}
+		};
+		const {client, log} = startClient(cleanup, {url: server.url, api: 'v2', pairs: ['BTC/USD']});
+		await eventually(() => expect(log.trades).toHaveLength(5));
+
+		server.dropAll();
+		await eventually(() =>
+			expect(log.trades.map((trade) => trade.tradeId)).toEqual([
+				...range(5000, 5004),
+				...range(100, 106),
+			]),
+		);
+		expect(client.counts.missing).toBe(0);
+		expect(client.counts.duplicates).toBe(0);
+		expect(log.renumberings).toEqual([{pair: 'BTC/USD', lastTradeId: 5004, firstTradeId: 100}]);
+		expect(log.gaps).toEqual([]);
+	});
+
+	test('a restarted exchange that numbers its trades far higher reports no missed trades', async () => {
+		const server = await startScriptedServer({api: 'v2'});
+		cleanup.add(() => server.close());
+		const now = Date.now() * 1000;
+		const spec = (tradeId: number, offset: number): TradeSpec => ({
+			price: '68000.5',
+			volume: '0.01',
+			side: 'buy',
+			tradeId,
+			timeMicros: now + offset,
+		});
+		server.behaviour.afterSubscribe = (connection) => {
+			connection.send(
+				server.frames.trades(
+					'BTC/USD',
+					connection.number === 1 ? [spec(20_000_000, 0)] : [spec(51_738_151, 2_000_000)],
+					'snapshot',
+				),
+			);
+		};
+		const {client, log} = startClient(cleanup, {url: server.url, api: 'v2', pairs: ['BTC/USD']});
+		await eventually(() => expect(log.trades).toHaveLength(1));
+		server.dropAll();
+		await eventually(() => expect(log.trades).toHaveLength(2));
+		expect(client.counts.missing).toBe(0);
+		expect(log.renumberings).toHaveLength(1);
+	});
+
 	test('a snapshot that overlaps completely emits nothing and no gap', async () => {
 		const server = await startScriptedServer({api: 'v2'});
 		cleanup.add(() => server.close());

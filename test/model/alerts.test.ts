@@ -120,6 +120,21 @@ describe('alerts', () => {
 		expect(events.map((event) => event.time)).toEqual([1, 3]);
 	});
 
+	test('a price hovering at the level fires once: re-arming needs a move 0.1% back past it', () => {
+		const watcher = new AlertWatcher([rule('XBT/USD', '>=', 100_000)]);
+		// Flapping by a few dollars around 100,000 is one crossing, not five.
+		expect(firedPrices(watcher, [100_000, 99_995, 100_001, 99_950, 100_010, 99_901])).toEqual([
+			100_000,
+		]);
+		// 99,899 is more than 0.1% below: the rule re-arms and the next crossing fires.
+		expect(firedPrices(watcher, [99_899, 100_002])).toEqual([100_002]);
+	});
+
+	test('the dead band lies on the side the price comes back from, for every operator', () => {
+		const below = new AlertWatcher([rule('XBT/USD', '<', 100)]);
+		expect(firedPrices(below, [99, 100.05, 99.5, 100.2, 99.9])).toEqual([99, 99.9]);
+	});
+
 	test('no rules, no events', () => {
 		expect(new AlertWatcher([]).check([trade(1)])).toEqual([]);
 	});
