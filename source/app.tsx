@@ -42,7 +42,13 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 	const {pause} = view;
 	const arrived = (tape: PairTape) =>
 		pause ? Math.max(0, tape.stats.snapshot.tradeCount - (pause.counts.get(tape.pair) ?? 0)) : 0;
-	const skipFor = (tape: PairTape) => arrived(tape) + (tape === focused ? (pause?.scroll ?? 0) : 0);
+	// While paused every pair shows its tape as it was at the pause; the focused one scrolls.
+	const contentFor = (tape: PairTape) => pause?.frozen.get(tape.pair) ?? tape;
+	const skipFor = (tape: PairTape) => (tape === focused ? (pause?.scroll ?? 0) : 0);
+	const emptyTextFor = (tape: PairTape) =>
+		pause?.frozen.has(tape.pair) === true
+			? `${tape.pair} cleared while paused; ${arrived(tape)} trades since (space resumes)`
+			: undefined;
 
 	// Every part but the tape has a fixed height, so the tape gets exactly the rest: tabs (1),
 	// stats (1 or 2), alert banner (0 or 1), hints or prompt (1) and status (1). The frame fills
@@ -52,9 +58,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 	const alertRows = store.alerts.length > 0 ? 1 : 0;
 	const tapeRows = Math.max(1, rows - (1 + statsRows + alertRows + 1 + 1));
 	const pageRows = Math.max(1, tapeRows - 1);
-	const scrollMaximum = focused
-		? Math.max(0, focused.trades.size - arrived(focused) - pageRows)
-		: 0;
+	const scrollMaximum = focused ? Math.max(0, contentFor(focused).trades.size - pageRows) : 0;
 	useTapeKeys({view, dispatch, commands, tapes, focused, pageRows, scrollMaximum});
 
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
@@ -80,6 +84,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 						height={rows - (1 + alertRows + 1 + 1)}
 						now={now}
 						skipFor={skipFor}
+						contentFor={contentFor}
 						statsAtPause={pause?.statsAtPause}
 					/>
 				) : (
@@ -90,7 +95,9 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 								tape={focused}
 								rows={tapeRows}
 								width={columns}
+								content={contentFor(focused)}
 								skip={skipFor(focused)}
+								emptyText={emptyTextFor(focused)}
 								statsForBigTrades={pause?.statsAtPause?.get(focused.pair)}
 							/>
 						</Box>

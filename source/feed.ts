@@ -78,7 +78,23 @@ export function bindStore(
 		store.feed.lastFrameAt = receivedAt;
 		store.feed.frames++;
 	});
-	client.on('state', (state) => store.updateFeed({state, stateSince: Date.now()}));
+	// A reconnect is marked on every tape where the gap in its trades is, with how long it took.
+	let droppedAt: number | undefined;
+	client.on('state', (state) => {
+		const now = Date.now();
+		if (state.kind === 'subscribed' && droppedAt !== undefined) {
+			const text = `reconnected after ${Math.round((now - droppedAt) / 1000)} s`;
+			for (const pair of store.pairs) {
+				store.addMarker(pair, text, now);
+			}
+
+			droppedAt = undefined;
+		} else if (state.kind === 'reconnecting' || state.kind === 'stale') {
+			droppedAt ??= now;
+		}
+
+		store.updateFeed({state, stateSince: now});
+	});
 	client.on('status', (status) =>
 		store.updateFeed({
 			systemStatus: sanitize(status.status, 40),
@@ -89,7 +105,17 @@ export function bindStore(
 		store.setSubscription(change.pair, change.state, change.message && sanitize(change.message)),
 	);
 	client.on('unrecognised', (_reason, count) => store.updateFeed({unrecognised: count}));
-	client.on('gap', () => store.updateFeed({missing: client.counts.missing}));
+	client.on('gap', (gap) => {
+		store.addMarker(gap.pair, `${gap.missing} trades missed`, Date.now());
+		store.updateFeed({missing: client.counts.missing});
+	});
+	client.on('renumbered', (renumbering) =>
+		store.addMarker(
+			renumbering.pair,
+			`trade ids restarted at ${renumbering.firstTradeId}: the exchange numbers its trades afresh`,
+			Date.now(),
+		),
+	);
 	client.on('notice', (message) => store.updateFeed({notice: sanitize(message)}));
 }
 

@@ -3,7 +3,9 @@ import type {TapeStore} from '../source/model/tape-store.js';
 import {pause} from './helpers/wait.js';
 import {
 	appShownPerTest,
+	createStore,
 	keys,
+	series,
 	lines,
 	recordingCommands,
 	seriesStore,
@@ -108,15 +110,38 @@ describe('app pause', () => {
 		await expectPricesAfter(app, keys.end, page(118));
 	});
 
-	test('scroll keys do nothing unless paused', async () => {
-		const app = show({store: twoPairs()});
+	test.each([
+		['down', keys.down, page(159)],
+		['page down', keys.pageDown, page(142)],
+		['end', keys.end, page(118)],
+		['up', keys.up, page(160)],
+		['page up', keys.pageUp, page(160)],
+	])('%s on a live tape pauses it and scrolls', async (_name, key, prices) => {
+		const store = twoPairs();
+		const app = show({store});
 		await app.waitFor((frame) => expect(shownPrices(frame)).toEqual(page(160)));
-		for (const key of [keys.down, keys.pageDown, keys.end]) {
-			await app.press(key);
-		}
+		await app.press(key);
+		await app.waitFor((frame) => expect(frame).toContain(' PAUSED +0 '));
+		await app.waitFor((frame) => expect(shownPrices(frame)).toEqual(prices));
+		store.addTrades([later(161)]);
+		await app.waitFor((frame) => expect(frame).toContain(' PAUSED +1 '));
+		expect(shownPrices(app.frame())).toEqual(prices);
+	});
 
-		await pause(50);
+	test('a paused tape stays frozen and full while more trades arrive than the history holds', async () => {
+		// --history 60: the ring holds exactly what the pause shows and more, then is overwritten.
+		const store = createStore(['BTC/USD', 'ETH/USD'], series('BTC/USD', 60), {capacity: 60});
+		const app = await startPaused(store);
+		store.addTrades(Array.from({length: 140}, (_, index) => later(161 + index)));
+		await app.waitFor((frame) => expect(frame).toContain(' PAUSED +140 '));
 		expect(shownPrices(app.frame())).toEqual(page(160));
+		// The whole history as it was at the pause is still there to scroll through.
+		await expectPricesAfter(app, keys.end, page(118));
+		store.addTrades([later(301)]);
+		await app.waitFor((frame) => expect(frame).toContain(' PAUSED +141 '));
+		expect(shownPrices(app.frame())).toEqual(page(118));
+		await app.press(' ');
+		await app.waitFor((frame) => expect(shownPrices(frame)).toEqual(page(301)));
 	});
 
 	test('another pair while paused shows its own history as of the pause', async () => {
@@ -149,10 +174,14 @@ describe('app pause', () => {
 		const store = twoPairs();
 		const app = await startPaused(store);
 		await app.press('c');
-		await app.waitFor((frame) => expect(frame).toContain('waiting for BTC/USD trades'));
+		await app.waitFor((frame) =>
+			expect(frame).toContain('BTC/USD cleared while paused; 0 trades since (space resumes)'),
+		);
 		store.addTrades([later(500), later(501)]);
 		const frame = await app.waitFor((frame) => expect(frame).toContain('[1 BTC/USD 501 ▲]'));
 		expect(frame).toContain(' PAUSED +2 ');
+		expect(frame).toContain('BTC/USD cleared while paused; 2 trades since (space resumes)');
+		expect(frame).not.toContain('waiting for');
 		expect(shownPrices(frame)).toEqual([]);
 	});
 });

@@ -3,6 +3,7 @@ import {useDisplay} from '../hooks/use-display.js';
 import type {PairStatsSnapshot} from '../model/pair-stats.js';
 import type {PairTape} from '../model/tape-store.js';
 import {PairCard} from './pair-card.js';
+import type {TapeContent} from './trade-tape.js';
 
 type Properties = Readonly<{
 	tapes: readonly PairTape[];
@@ -11,6 +12,8 @@ type Properties = Readonly<{
 	height: number;
 	now: number;
 	skipFor: (tape: PairTape) => number;
+	/** What each card's tape shows; the pair's live trades by default. */
+	contentFor?: (tape: PairTape) => TapeContent;
 	statsAtPause?: ReadonlyMap<string, PairStatsSnapshot>;
 }>;
 
@@ -19,7 +22,7 @@ const cardMinimumHeight = 6;
 
 /** Every pair side by side or stacked, as many as fit; the rest are counted. */
 export function GridView(properties: Properties) {
-	const {tapes, focused, width, height, now, skipFor, statsAtPause} = properties;
+	const {tapes, focused, width, height, now, skipFor, contentFor, statsAtPause} = properties;
 	const {glyphs} = useDisplay();
 	const columns = Math.max(1, Math.min(tapes.length, Math.floor(width / cardMinimumWidth)));
 	const neededRows = Math.ceil(tapes.length / columns);
@@ -50,6 +53,7 @@ export function GridView(properties: Properties) {
 						height={cardHeight}
 						isFocused={tape.pair === focused}
 						now={now}
+						content={contentFor?.(tape)}
 						skip={skipFor(tape)}
 						statsForBigTrades={statsAtPause?.get(tape.pair)}
 					/>

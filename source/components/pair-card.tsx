@@ -3,7 +3,7 @@ import {useDisplay} from '../hooks/use-display.js';
 import type {PairStatsSnapshot} from '../model/pair-stats.js';
 import type {PairTape} from '../model/tape-store.js';
 import {StatsStrip} from './stats-strip.js';
-import {TradeTape} from './trade-tape.js';
+import {TradeTape, type TapeContent} from './trade-tape.js';
 
 type Properties = Readonly<{
 	tape: PairTape;
@@ -12,13 +12,14 @@ type Properties = Readonly<{
 	height: number;
 	isFocused: boolean;
 	now: number;
+	content?: TapeContent;
 	skip: number;
 	statsForBigTrades?: PairStatsSnapshot;
 }>;
 
 /** One pair in the grid: name, compact stats and a short tape, in a box. */
 export function PairCard(properties: Properties) {
-	const {tape, index, width, height, isFocused, now, skip, statsForBigTrades} = properties;
+	const {tape, index, width, height, isFocused, now, content, skip, statsForBigTrades} = properties;
 	const {glyphs} = useDisplay();
 	return (
 		<Box
@@ -37,6 +38,7 @@ export function PairCard(properties: Properties) {
 				tape={tape}
 				rows={Math.max(0, height - 4)}
 				width={width - 2}
+				content={content}
 				skip={skip}
 				hasHeader={false}
 				statsForBigTrades={statsForBigTrades}

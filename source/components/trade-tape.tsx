@@ -3,15 +3,26 @@ import {useDisplay} from '../hooks/use-display.js';
 import {bigTradeThreshold} from '../model/big-trade.js';
 import type {PairStatsSnapshot} from '../model/pair-stats.js';
 import type {PairTape} from '../model/tape-store.js';
+import {tapeRows} from '../model/tape-rows.js';
+import type {TradeRing} from '../model/trade-ring.js';
+import type {TapeMarker} from '../model/types.js';
+import {MarkerRow} from './marker-row.js';
 import {tapeColumns} from './tape-columns.js';
 import {TradeRow} from './trade-row.js';
+
+/** What a tape shows: the pair's live trades and marks, or a copy frozen at a pause. */
+export type TapeContent = Readonly<{trades: TradeRing; markers: readonly TapeMarker[]}>;
 
 type Properties = Readonly<{
 	tape: PairTape;
 	rows: number;
 	width: number;
-	/** Trades to skip from the newest: those that arrived while paused, plus scrolling. */
+	/** The trades and marks to show; the pair's live ones by default. */
+	content?: TapeContent;
+	/** Trades to skip from the newest (scrolling while paused). */
 	skip?: number;
+	/** Said when there are no trades to show; "waiting for PAIR trades" by default. */
+	emptyText?: string;
 	hasHeader?: boolean;
 	/** The statistics big trades are judged against; the pair's live ones by default. */
 	statsForBigTrades?: PairStatsSnapshot;
@@ -19,7 +30,8 @@ type Properties = Readonly<{
 
 /** A pair's trades, newest on top. */
 export function TradeTape(properties: Properties) {
-	const {tape, rows, width, skip = 0, hasHeader = true, statsForBigTrades} = properties;
+	const {tape, rows, width, skip = 0, hasHeader = true, statsForBigTrades, emptyText} = properties;
+	const {trades, markers} = properties.content ?? tape;
 	const {bigNotional} = useDisplay();
 	if (tape.subscription === 'error') {
 		return (
@@ -30,17 +42,11 @@ export function TradeTape(properties: Properties) {
 		);
 	}
 
-	const bodyRows = Math.max(0, rows - (hasHeader ? 1 : 0));
-	// Once more trades arrived during a pause than the buffer holds, the frozen view is gone: show
-	// the oldest left rather than nothing. One more row than shown, so the bottom row still knows
-	// its predecessor for digit highlighting.
-	const isOverflowed = tape.trades.size === tape.trades.capacity;
-	const start = isOverflowed ? Math.min(skip, tape.trades.size - 1) : skip;
-	const trades = tape.trades.newest(bodyRows + 1, start);
-	if (trades.length === 0) {
-		return <Text dimColor>{`waiting for ${tape.pair} trades`}</Text>;
+	if (trades.size === 0) {
+		return <Text dimColor>{emptyText ?? `waiting for ${tape.pair} trades`}</Text>;
 	}
 
+	const shown = tapeRows(trades, markers, Math.max(0, rows - (hasHeader ? 1 : 0)), skip);
 	const columns = tapeColumns(width);
 	const threshold = bigTradeThreshold(statsForBigTrades ?? tape.stats.snapshot, bigNotional);
 	return (
@@ -55,17 +61,21 @@ export function TradeTape(properties: Properties) {
 					{columns.orderType > 0 ? ' type' : ''}
 				</Text>
 			)}
-			{trades.slice(0, bodyRows).map((trade, index) => (
-				<TradeRow
+			{shown.map((row, index) =>
+				row.kind === 'marker' ? (
 					// Rows are positional: the tape scrolls, and index keys keep Ink's work small.
-					key={index}
-					trade={trade}
-					previous={trades[index + 1]}
-					priceDecimals={tape.priceDecimals}
-					isBig={threshold !== undefined && trade.price * trade.volume >= threshold}
-					columns={columns}
-				/>
-			))}
+					<MarkerRow key={index} marker={row.marker} width={width} />
+				) : (
+					<TradeRow
+						key={index}
+						trade={row.trade}
+						previous={row.previous}
+						priceDecimals={tape.priceDecimals}
+						isBig={threshold !== undefined && row.trade.price * row.trade.volume >= threshold}
+						columns={columns}
+					/>
+				),
+			)}
 		</Box>
 	);
 }

@@ -16,6 +16,18 @@ type KeyContext = Readonly<{
 	scrollMaximum: number;
 }>;
 
+/** Pausing freezes every pair's tape as it is now, with its counts and statistics. */
+function pauseAction(tapes: readonly PairTape[]): ViewAction {
+	return {
+		type: 'pause',
+		counts: new Map(tapes.map((tape) => [tape.pair, tape.stats.snapshot.tradeCount])),
+		frozen: new Map(
+			tapes.map((tape) => [tape.pair, {trades: tape.trades.frozenCopy(), markers: tape.markers}]),
+		),
+		statsAtPause: new Map(tapes.map((tape) => [tape.pair, tape.stats.snapshot])),
+	};
+}
+
 /** Turns key presses into view changes and commands; nothing else reads the keyboard. */
 export function useTapeKeys(context: KeyContext): void {
 	const {exit} = useApp();
@@ -86,7 +98,18 @@ export function useTapeKeys(context: KeyContext): void {
 			return;
 		}
 
-		const scroll = (delta: number) => dispatch({type: 'scroll', delta, maximum: scrollMaximum});
+		// A scroll key on a live tape pauses it first: someone scrolling wants the tape to hold still.
+		const pauseForScrolling = () => {
+			if (!latestView.current.pause) {
+				dispatch(pauseAction(tapes));
+			}
+		};
+
+		const scroll = (delta: number) => {
+			pauseForScrolling();
+			dispatch({type: 'scroll', delta, maximum: scrollMaximum});
+		};
+
 		if (input === '?') {
 			dispatch({type: 'toggle-help'});
 		} else if (key.rightArrow || input === 'l' || (key.tab && !key.shift)) {
@@ -98,15 +121,7 @@ export function useTapeKeys(context: KeyContext): void {
 		} else if (input === 'g') {
 			dispatch({type: 'toggle-grid'});
 		} else if (input === ' ') {
-			dispatch(
-				view.pause
-					? {type: 'resume'}
-					: {
-							type: 'pause',
-							counts: new Map(tapes.map((tape) => [tape.pair, tape.stats.snapshot.tradeCount])),
-							statsAtPause: new Map(tapes.map((tape) => [tape.pair, tape.stats.snapshot])),
-						},
-			);
+			dispatch(view.pause ? {type: 'resume'} : pauseAction(tapes));
 		} else if (key.upArrow) {
 			scroll(-1);
 		} else if (key.downArrow) {
@@ -116,8 +131,10 @@ export function useTapeKeys(context: KeyContext): void {
 		} else if (key.pageDown) {
 			scroll(pageRows);
 		} else if (key.home) {
+			pauseForScrolling();
 			dispatch({type: 'scroll-to', position: 'newest', maximum: scrollMaximum});
 		} else if (key.end) {
+			pauseForScrolling();
 			dispatch({type: 'scroll-to', position: 'oldest', maximum: scrollMaximum});
 		} else if (input === 'a') {
 			dispatch({type: 'prompt-open'});

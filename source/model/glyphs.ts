@@ -14,6 +14,8 @@ export type Glyphs = Readonly<{
 	upArrow: string;
 	downArrow: string;
 	dot: string;
+	/** Draws the line of a tape mark. */
+	rule: string;
 }>;
 
 export const unicodeGlyphs: Glyphs = {
@@ -31,6 +33,7 @@ export const unicodeGlyphs: Glyphs = {
 	upArrow: '↑',
 	downArrow: '↓',
 	dot: '·',
+	rule: '─',
 };
 
 export const asciiGlyphs: Glyphs = {
@@ -48,4 +51,5 @@ export const asciiGlyphs: Glyphs = {
 	upArrow: 'Up',
 	downArrow: 'Down',
 	dot: '-',
+	rule: '-',
 };

@@ -1,12 +1,21 @@
 import {decimalPlaces} from './format.js';
 import {PairStats} from './pair-stats.js';
 import {TradeRing} from './trade-ring.js';
-import type {AlertEvent, ConnectionState, SubscriptionState, SystemStatus, Trade} from './types.js';
+import type {
+	AlertEvent,
+	ConnectionState,
+	SubscriptionState,
+	SystemStatus,
+	TapeMarker,
+	Trade,
+} from './types.js';
 
 export type PairTape = {
 	readonly pair: string;
 	readonly trades: TradeRing;
 	readonly stats: PairStats;
+	/** Marks between trades (reconnects, missed trades), oldest first, the newest few kept. */
+	markers: readonly TapeMarker[];
 	subscription: SubscriptionState;
 	/** Kraken's message when the subscription failed, sanitised. */
 	error?: string;
@@ -29,6 +38,9 @@ export type FeedInfo = {
 	lastFrameAt?: number;
 	notice?: string;
 };
+
+/** Marks kept per pair; older ones have long scrolled out of any history worth keeping. */
+const maximumMarkers = 100;
 
 /**
  * Everything the screen shows, kept outside React: trades land here at any rate, `version` counts
@@ -103,6 +115,7 @@ export class TapeStore {
 				pair,
 				trades: new TradeRing(pair, this.#capacity),
 				stats: new PairStats(),
+				markers: [],
 				subscription: 'pending',
 				priceDecimals: 0,
 				isAlerted: false,
@@ -117,6 +130,17 @@ export class TapeStore {
 		if (tape) {
 			tape.trades.clear();
 			tape.stats.clear();
+			tape.markers = [];
+			this.#changed();
+		}
+	}
+
+	/** Marks the pair's tape at this point: `text` shows between the trades either side. */
+	addMarker(pair: string, text: string, time: number): void {
+		const tape = this.#tapes.get(pair);
+		if (tape) {
+			const marker = {position: tape.trades.pushed, time, text};
+			tape.markers = [...tape.markers.slice(1 - maximumMarkers), marker];
 			this.#changed();
 		}
 	}

@@ -21,6 +21,7 @@ export class TradeRing {
 	readonly #kinds: Uint8Array;
 	#next = 0;
 	#size = 0;
+	#pushed = 0;
 
 	constructor(pair: string, capacity: number) {
 		if (!Number.isInteger(capacity) || capacity < 1) {
@@ -40,6 +41,11 @@ export class TradeRing {
 		return this.#size;
 	}
 
+	/** Trades ever pushed, clears included: the position a tape mark is kept against. */
+	get pushed(): number {
+		return this.#pushed;
+	}
+
 	push(trade: Trade): void {
 		const slot = this.#next;
 		this.#prices[slot] = trade.price;
@@ -49,6 +55,21 @@ export class TradeRing {
 		this.#kinds[slot] = (trade.side === 'sell' ? 1 : 0) | (trade.orderType === 'limit' ? 2 : 0);
 		this.#next = (slot + 1) % this.capacity;
 		this.#size = Math.min(this.#size + 1, this.capacity);
+		this.#pushed++;
+	}
+
+	/**
+	 * A copy that later pushes to this ring leave alone, sized to what it holds now: what a
+	 * paused tape shows and scrolls through, however many trades arrive meanwhile.
+	 */
+	frozenCopy(): TradeRing {
+		const copy = new TradeRing(this.#pair, Math.max(1, this.#size));
+		for (let age = this.#size - 1; age >= 0; age--) {
+			copy.push(this.fromNewest(age)!);
+		}
+
+		copy.#pushed = this.#pushed;
+		return copy;
 	}
 
 	/** The trade `age` places back from the newest (0 is the newest), if there is one. */

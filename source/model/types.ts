@@ -22,6 +22,18 @@ export type Trade = Readonly<{
 }>;
 
 /**
+ * A row of the tape that is not a trade: where the feed was interrupted or changed, kept in its
+ * place between the trades either side.
+ */
+export type TapeMarker = Readonly<{
+	/** The tape's count of trades ever pushed when the mark was made: it sits above that many. */
+	position: number;
+	/** When it happened, milliseconds since the epoch. */
+	time: number;
+	text: string;
+}>;
+
+/**
  * Where a batch of trades comes from. `history` trades happened before the subscription (a v2
  * snapshot, or v1 trades stamped before it was acknowledged): they fill the tape but alerts
  * judge only `live` ones, so nobody acts on a price that is gone.

@@ -1,12 +1,22 @@
 /** What the screen is showing, apart from the data: a pure reducer, driven by keys. */
 import type {PairStatsSnapshot} from './pair-stats.js';
+import {TradeRing} from './trade-ring.js';
+import type {TapeMarker} from './types.js';
+
+/** A pair's tape as it was at the pause: what the paused screen shows and scrolls through. */
+export type FrozenTape = Readonly<{trades: TradeRing; markers: readonly TapeMarker[]}>;
 
 export type ViewMode = 'tape' | 'grid';
 
 export type PauseState = Readonly<{
-	/** Each pair's trade count when the tape was paused: the frozen view's anchor. */
+	/** Each pair's trade count when the tape was paused, to count what arrived since. */
 	counts: ReadonlyMap<string, number>;
-	/** Rows scrolled back from the newest trade at the moment of pausing. */
+	/**
+	 * Each pair's trades and marks as they were at the pause: copies, so a history overwritten by
+	 * new trades while paused does not empty the paused view. Pairs added since are live.
+	 */
+	frozen: ReadonlyMap<string, FrozenTape>;
+	/** Trades scrolled back from the newest trade at the moment of pausing. */
 	scroll: number;
 	/** Each pair's statistics when paused, so a frozen row's big-trade mark does not change. */
 	statsAtPause?: ReadonlyMap<string, PairStatsSnapshot>;
@@ -30,6 +40,7 @@ export type ViewAction =
 	| Readonly<{
 			type: 'pause';
 			counts: ReadonlyMap<string, number>;
+			frozen: ReadonlyMap<string, FrozenTape>;
 			statsAtPause?: ReadonlyMap<string, PairStatsSnapshot>;
 	  }>
 	| Readonly<{type: 'resume'}>
@@ -73,7 +84,12 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 		case 'pause': {
 			return {
 				...state,
-				pause: {counts: action.counts, scroll: 0, statsAtPause: action.statsAtPause},
+				pause: {
+					counts: action.counts,
+					frozen: action.frozen,
+					scroll: 0,
+					statsAtPause: action.statsAtPause,
+				},
 			};
 		}
 
@@ -88,9 +104,11 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 
 			const counts = new Map(state.pause.counts);
 			counts.set(action.pair, 0);
+			const frozen = new Map(state.pause.frozen);
+			frozen.set(action.pair, {trades: new TradeRing(action.pair, 1), markers: []});
 			const statsAtPause = new Map(state.pause.statsAtPause);
 			statsAtPause.delete(action.pair);
-			return {...state, pause: {counts, scroll: 0, statsAtPause}};
+			return {...state, pause: {counts, frozen, scroll: 0, statsAtPause}};
 		}
 
 		case 'scroll': {

@@ -3,7 +3,16 @@ import {TradeTape} from '../../source/components/trade-tape.js';
 import {unicodeGlyphs} from '../../source/model/glyphs.js';
 import type {TapeStore} from '../../source/model/tape-store.js';
 import type {Trade} from '../../source/model/types.js';
-import {createStore, localTime, renderFrame, series, tapeOf, trade} from '../helpers/screen.js';
+import type {Display} from '../../source/hooks/use-display.js';
+import {
+	asciiDisplay,
+	createStore,
+	localTime,
+	renderFrame,
+	series,
+	tapeOf,
+	trade,
+} from '../helpers/screen.js';
 
 /** A buy of 0.25 at 68,409.9 (14:03:07.001), then a market sell of 1.5 at 68,412.3 (.412). */
 function twoTrades(): TapeStore {
@@ -16,11 +25,18 @@ function twoTrades(): TapeStore {
 	);
 }
 
-function tape(store: TapeStore, width: number, rows = 5, skip?: number, bigNotional?: number) {
+function tape(
+	store: TapeStore,
+	width: number,
+	rows = 5,
+	skip?: number,
+	bigNotional?: number,
+	display: Display = {glyphs: unicodeGlyphs},
+) {
 	return renderFrame(
 		<TradeTape tape={tapeOf(store, 'BTC/USD')} rows={rows} width={width} skip={skip} />,
 		width,
-		{glyphs: unicodeGlyphs, bigNotional},
+		{...display, bigNotional},
 	);
 }
 
@@ -84,20 +100,44 @@ describe('trade-tape', () => {
 		]);
 	});
 
-	test('skips the newest trades it is told to; past the oldest it shows nothing', () => {
+	test('skips the newest trades it is told to', () => {
 		const store = createStore(['BTC/USD'], series('BTC/USD', 10));
 		expect(tape(store, 40, 3, 4).split('\n').slice(1)).toEqual([
 			'10:00:05.000 S         106  0.50000000',
 			'10:00:04.000 B         105  0.50000000',
 		]);
-		// A tape cleared while paused: everything in it arrived after the pause.
-		expect(tape(store, 40, 3, 10)).toBe('waiting for BTC/USD trades');
 	});
 
-	test('once the buffer overflowed during a pause it shows the oldest trade left', () => {
-		const store = createStore(['BTC/USD'], series('BTC/USD', 10), {capacity: 10});
-		expect(tape(store, 40, 3, 50).split('\n').slice(1)).toEqual([
+	test('marks where the feed was interrupted, between the trades either side', () => {
+		const store = createStore(['BTC/USD'], series('BTC/USD', 3));
+		store.addMarker('BTC/USD', 'reconnected after 12 s', localTime(10, 0, 14, 0));
+		store.addTrades(
+			series('BTC/USD', 2, 200).map((entry, index) => ({
+				...entry,
+				time: localTime(10, 0, 20 + index, 0),
+			})),
+		);
+		expect(tape(store, 40, 8).split('\n').slice(1)).toEqual([
+			'10:00:21.000 S         202  0.50000000',
+			'10:00:20.000 B         201  0.50000000',
+			'── 10:00:14 reconnected after 12 s ─────',
+			'10:00:02.000 B         103  0.50000000',
+			'10:00:01.000 S         102  0.50000000',
 			'10:00:00.000 B         101  0.50000000',
+		]);
+		// Scrolled past the newer trades, the mark is the first row: it still sits in its place.
+		expect(tape(store, 40, 3, 2).split('\n').slice(1)).toEqual([
+			'── 10:00:14 reconnected after 12 s ─────',
+			'10:00:02.000 B         103  0.50000000',
+		]);
+	});
+
+	test('a mark with no trade after it yet is the newest row', () => {
+		const store = createStore(['BTC/USD'], series('BTC/USD', 2));
+		store.addMarker('BTC/USD', 'trade ids restarted', localTime(10, 0, 5, 0));
+		expect(tape(store, 40, 3, 0, undefined, asciiDisplay).split('\n').slice(1)).toEqual([
+			'-- 10:00:05 trade ids restarted --------',
+			'10:00:01.000 S         102  0.50000000',
 		]);
 	});
 

@@ -11,7 +11,7 @@ function reduceAll(actions: readonly ViewAction[], state: ViewState = initialVie
 }
 
 const counts: ReadonlyMap<string, number> = new Map([['BTC/USD', 10]]);
-const paused = reduceView(initialViewState, {type: 'pause', counts});
+const paused = reduceView(initialViewState, {type: 'pause', counts, frozen: new Map()});
 
 describe('view-state', () => {
 	test('starts on the first pair, in tape mode, with nothing open', () => {
@@ -50,9 +50,9 @@ describe('view-state', () => {
 		const scrolled = reduceView(paused, {type: 'scroll', delta: 5, maximum: 20});
 		expect(scrolled.pause?.scroll).toBe(5);
 		const stepped = reduceView(scrolled, {type: 'focus-step', delta: 1, pairCount: 2});
-		expect(stepped.pause).toEqual({counts, scroll: 0});
+		expect(stepped.pause).toEqual({counts, frozen: new Map(), scroll: 0});
 		const jumped = reduceView(scrolled, {type: 'focus-index', index: 1, pairCount: 2});
-		expect(jumped.pause).toEqual({counts, scroll: 0});
+		expect(jumped.pause).toEqual({counts, frozen: new Map(), scroll: 0});
 	});
 
 	test('focus changes leave an unpaused view unpaused', () => {
@@ -71,7 +71,7 @@ describe('view-state', () => {
 	});
 
 	test('pause keeps the counts at pausing and starts at the newest row', () => {
-		expect(paused.pause).toEqual({counts, scroll: 0});
+		expect(paused.pause).toEqual({counts, frozen: new Map(), scroll: 0});
 		expect(reduceView(paused, {type: 'resume'}).pause).toBeUndefined();
 	});
 
