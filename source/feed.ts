@@ -1,3 +1,4 @@
+import {EventEmitter} from 'node:events';
 import {KrakenClient} from './kraken/client.js';
 import {openRecorder, type Recorder} from './kraken/recorder.js';
 import type {AlertWatcher} from './model/alerts.js';
@@ -8,11 +9,15 @@ import {parsePair} from './kraken/pair-names.js';
 import type {WatchOptions} from './options.js';
 import type {ExchangeServer} from './simulator/exchange-server.js';
 
+/** What the feed reports that is not the client's: a recording that stopped. */
+export type FeedEvents = {notice: [message: string]};
+
 /** A running feed: the client, where it connects, and the built-in exchange with --demo. */
 export type Feed = Readonly<{
 	client: KrakenClient;
 	url: string;
 	isDemo: boolean;
+	events: EventEmitter<FeedEvents>;
 	close(): Promise<void>;
 }>;
 
@@ -30,10 +35,11 @@ export async function openFeed(options: WatchOptions): Promise<Feed> {
 		url = `${server.url}${options.api === 'v1' ? '/' : '/v2'}`;
 	}
 
+	const events = new EventEmitter<FeedEvents>();
 	let recorder: Recorder | undefined;
 	if (options.recordFile !== undefined) {
 		try {
-			recorder = openRecorder(options.recordFile, url);
+			recorder = openRecorder(options.recordFile, url, (message) => events.emit('notice', message));
 		} catch (error) {
 			await server?.close();
 			const code = (error as NodeJS.ErrnoException).code ?? 'error';
@@ -50,6 +56,7 @@ export async function openFeed(options: WatchOptions): Promise<Feed> {
 		client,
 		url,
 		isDemo: options.isDemo,
+		events,
 		async close() {
 			client.stop();
 			recorder?.close();

@@ -124,6 +124,7 @@ export async function runJsonMode(
 		);
 	});
 	client.on('notice', say);
+	feed.events.on('notice', say);
 	client.on('gap', (gap) =>
 		say(`${gap.pair}: ${gap.missing} trade(s) missed after trade id ${gap.afterTradeId}`),
 	);

@@ -57,6 +57,7 @@ export function startTapeSession(options: WatchOptions, feed: Feed): TapeSession
 			resolveAlertExit(exitCodes.ok);
 		}
 	});
+	feed.events.on('notice', (message) => store.updateFeed({notice: message}));
 	feed.client.start();
 	return {store, alertExit};
 }

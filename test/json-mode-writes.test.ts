@@ -1,3 +1,4 @@
+import {EventEmitter} from 'node:events';
 import {PassThrough} from 'node:stream';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {exitCodes, signalExitCodes} from '../source/exit-codes.js';
@@ -70,7 +71,13 @@ describe('--json writes', () => {
 		stdout.on('data', (chunk: Buffer) => written.push(chunk.toString()));
 		const run = runJsonMode(
 			options,
-			{client, url: scripted.url, isDemo: false, close: async () => client.stop()},
+			{
+				client,
+				url: scripted.url,
+				isDemo: false,
+				events: new EventEmitter(),
+				close: async () => client.stop(),
+			},
 			{stdout, stderr: new PassThrough()},
 		);
 
@@ -120,7 +127,13 @@ describe('--json writes', () => {
 		});
 		void runJsonMode(
 			options,
-			{client, url: scripted.url, isDemo: false, close: async () => client.stop()},
+			{
+				client,
+				url: scripted.url,
+				isDemo: false,
+				events: new EventEmitter(),
+				close: async () => client.stop(),
+			},
 			{stdout, stderr: new PassThrough()},
 		);
 		await vi.waitFor(() => expect(lines).toBe(frames * tradesPerFrame), {timeout: 10_000});

@@ -16,8 +16,12 @@ export type CliProcess = Readonly<{
 	stop(signal?: NodeJS.Signals): Promise<number | null>;
 }>;
 
-export function startCli(arguments_: readonly string[]): CliProcess {
-	const environment: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
+/** `env` adds variables to the child's environment, beside NO_COLOR. */
+export function startCli(
+	arguments_: readonly string[],
+	env: Readonly<Record<string, string>> = {},
+): CliProcess {
+	const environment: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', ...env};
 	delete environment['NODE_ENV'];
 	const child = spawn(process.execPath, [binPath, ...arguments_], {env: environment});
 	let stdout = '';
@@ -72,8 +76,9 @@ export function startCli(arguments_: readonly string[]): CliProcess {
 /** Runs the command to its end and returns what it said. */
 export async function runCli(
 	arguments_: readonly string[],
+	env: Readonly<Record<string, string>> = {},
 ): Promise<Readonly<{code: number | null; stdout: string; stderr: string}>> {
-	const cli = startCli(arguments_);
+	const cli = startCli(arguments_, env);
 	const code = await cli.exited;
 	return {code, stdout: cli.stdoutLines().join('\n'), stderr: cli.stderrText()};
 }
