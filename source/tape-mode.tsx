@@ -3,7 +3,9 @@ import {App} from './app.js';
 import {exitCodes, untilSignal} from './exit-codes.js';
 import {createCommands, type Feed} from './feed.js';
 import {DisplayContext} from './hooks/use-display.js';
+import {describeAlert} from './model/describe.js';
 import {asciiGlyphs, unicodeGlyphs} from './model/glyphs.js';
+import type {AlertEvent} from './model/types.js';
 import type {WatchOptions} from './options.js';
 import type {TapeSession} from './tape-session.js';
 import {createFrameWriter} from './terminal/frame-writer.js';
@@ -44,16 +46,28 @@ export async function runTape(
 		</DisplayContext.Provider>,
 		{stdout: frames.stream, debug: true, exitOnCtrlC: false, patchConsole: false},
 	);
+	let alert: AlertEvent | undefined;
 	const code = await Promise.race([
 		instance.waitUntilExit().then(() => exitCodes.ok),
 		untilSignal(),
-		alertExit,
+		alertExit.then((event) => {
+			alert = event;
+			return exitCodes.ok;
+		}),
 	]);
 	instance.unmount();
 	frames.flush();
 	frames.dispose();
 	instance.cleanup();
 	restoreTerminal();
+	if (alert) {
+		// The screen is gone with the alternate screen: what ended it stays on the shell's.
+		const decimals = store.tape(alert.rule.pair)?.priceDecimals ?? 2;
+		process.stdout.write(
+			`kraken-tape: ${describeAlert(alert, decimals, store.feed.isSimulated)}\n`,
+		);
+	}
+
 	await feed.close();
 	return code;
 }

@@ -1,7 +1,7 @@
-import {exitCodes} from './exit-codes.js';
 import {bindStore, type Feed} from './feed.js';
 import {AlertWatcher} from './model/alerts.js';
 import {TapeStore} from './model/tape-store.js';
+import type {AlertEvent} from './model/types.js';
 import type {WatchOptions} from './options.js';
 import {onRestoreTerminal, restoreTerminal} from './terminal-restore.js';
 
@@ -13,8 +13,8 @@ const showCursor = '\u001B[?25h';
 /** The screen's feed, bound to its store: everything the tape needs except Ink. */
 export type TapeSession = Readonly<{
 	store: TapeStore;
-	/** Resolves with the exit code when an alert fires under --exit-on-alert. */
-	alertExit: Promise<number>;
+	/** Resolves with the alert that fired under --exit-on-alert. */
+	alertExit: Promise<AlertEvent>;
 }>;
 
 /**
@@ -46,15 +46,15 @@ export function startTapeSession(options: WatchOptions, feed: Feed): TapeSession
 
 	process.stdout.write(enterAlternateScreen);
 	const store = new TapeStore(options.pairs, options.history, feed.isDemo);
-	let resolveAlertExit: (code: number) => void = () => undefined;
-	const alertExit = new Promise<number>((resolve) => {
+	let resolveAlertExit: (alert: AlertEvent) => void = () => undefined;
+	const alertExit = new Promise<AlertEvent>((resolve) => {
 		resolveAlertExit = resolve;
 	});
-	bindStore(feed.client, store, new AlertWatcher(options.alerts), () => {
+	bindStore(feed.client, store, new AlertWatcher(options.alerts), (alerts) => {
 		// A bell takes no room on screen, so it can go straight out between frames.
 		process.stdout.write(bell);
-		if (options.exitOnAlert) {
-			resolveAlertExit(exitCodes.ok);
+		if (options.exitOnAlert && alerts[0]) {
+			resolveAlertExit(alerts[0]);
 		}
 	});
 	feed.events.on('notice', (message) => store.updateFeed({notice: message}));

@@ -1,5 +1,6 @@
 import type {TradeRenumbering} from './trade-deduplicator.js';
-import type {ConnectionState} from './types.js';
+import {formatPrice} from './format.js';
+import type {AlertEvent, ConnectionState} from './types.js';
 
 function seconds(milliseconds: number): string {
 	return `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 1 : 0)} s`;
@@ -37,4 +38,10 @@ export function describeState(state: ConnectionState): string {
 /** A pair whose trade ids started afresh: followed, not taken for repeats or missed trades. */
 export function describeRenumbering(renumbering: TradeRenumbering): string {
 	return `${renumbering.pair}: the exchange numbers its trades afresh (id ${renumbering.lastTradeId} was the last seen, ${renumbering.firstTradeId} is next); following the new numbering`;
+}
+
+/** The alert that ended a screen under --exit-on-alert, left on the shell's screen. */
+export function describeAlert(alert: AlertEvent, decimals: number, isSimulated: boolean): string {
+	const time = new Date(alert.time).toISOString();
+	return `alert ${alert.rule.text} at ${formatPrice(alert.price, decimals)} by a trade at ${time}${isSimulated ? ' (SIMULATED)' : ''}`;
 }

@@ -69,6 +69,21 @@ describe('exit', () => {
 		expectRestored(session);
 	});
 
+	test('--exit-on-alert leaves the alert that ended it on the shell screen', async () => {
+		const session = startTerminal(['--demo', '--alert', 'xbt/usd>=1', '--exit-on-alert']);
+		expect(await waitForExit(session)).toEqual({exitCode: 0, signal: undefined});
+		expect(session.terminal.buffer.active.type).toBe('normal');
+		const shown = session.text().trim();
+		expect(shown).toMatch(
+			/^kraken-tape: alert BTC\/USD>=1 at [\d,]+\.\d by a trade at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \(SIMULATED\)$/,
+		);
+		// Written after the alternate screen was left, so it stays on the shell's screen.
+		const raw = session.raw();
+		expect(raw.indexOf('kraken-tape: alert')).toBeGreaterThan(
+			raw.lastIndexOf(sequences.leaveAlternateScreen),
+		);
+	});
+
 	test('q exits from the too-small screen', async () => {
 		const session = startTerminal(['--demo'], {columns: 20, rows: 5});
 		await session.waitForText('too small 20x5');
