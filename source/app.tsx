@@ -1,4 +1,4 @@
-import {Box} from 'ink';
+import {Box, Text, useStdin} from 'ink';
 import {useReducer} from 'react';
 import {AddPairPrompt} from './components/add-pair-prompt.js';
 import {AlertBanner} from './components/alert-banner.js';
@@ -35,6 +35,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 	// Ages, rates and trades/min read to the second; a reconnect countdown reads to a tenth.
 	const now = useClock(store.feed.state.kind === 'reconnecting' ? 250 : 1000);
 	const {columns, rows} = useTerminalSize();
+	const {isRawModeSupported} = useStdin();
 	const [view, dispatch] = useReducer(reduceView, initialViewState);
 	const messagesPerSecond = useRate(store.feed.frames, now);
 	const tapes = store.pairs.map((pair) => store.tape(pair)).filter((tape) => tape !== undefined);
@@ -76,6 +77,8 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 			<Box flexDirection="column" flexGrow={1} overflowY="hidden">
 				{view.isHelpOpen ? (
 					<HelpOverlay />
+				) : tapes.length === 0 ? (
+					<Text dimColor>no pairs: press a to add one</Text>
 				) : view.mode === 'grid' ? (
 					<GridView
 						tapes={tapes}
@@ -111,7 +114,11 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 			{view.prompt ? (
 				<AddPairPrompt prompt={view.prompt} />
 			) : (
-				<KeyHints width={columns} isPaused={pause !== undefined} />
+				<KeyHints
+					width={columns}
+					hintsFor={tapes.length === 0 ? 'no-pairs' : pause ? 'paused' : 'tape'}
+					hasKeys={isRawModeSupported === true}
+				/>
 			)}
 			<StatusBar
 				feed={store.feed}
@@ -124,6 +131,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 					.map((tape) => tape.pair)}
 				arrivedWhilePaused={arrivedWhilePaused}
 				staleAfterMs={staleAfterMs}
+				isExpectingData={tapes.some((tape) => tape.subscription === 'subscribed')}
 			/>
 		</Box>
 	);

@@ -7,6 +7,8 @@ export const exitCodes = {
 	badInput: 2,
 	/** The simulated exchange could not listen on its port. */
 	cannotListen: 3,
+	/** --json: the exchange refused every pair, so there is nothing to stream. */
+	everyPairRefused: 4,
 	hangUp: 129,
 	interrupt: 130,
 	terminate: 143,

@@ -100,12 +100,19 @@ export function bindStore(
 			droppedAt ??= now;
 		}
 
-		store.updateFeed({state, stateSince: now});
+		// The server's words belong to the connection they came on.
+		store.updateFeed(
+			state.kind === 'open'
+				? {state, stateSince: now, notice: undefined}
+				: {state, stateSince: now},
+		);
 	});
+	store.updateFeed({source: client.sourceName});
 	client.on('status', (status) =>
 		store.updateFeed({
 			systemStatus: sanitize(status.status, 40),
 			isSimulated: store.feed.isSimulated || status.isSimulated,
+			source: client.sourceName,
 		}),
 	);
 	client.on('subscription', (change) =>
@@ -144,5 +151,6 @@ export function createCommands(
 		},
 		clearPair: (pair) => store.clearPair(pair),
 		dismissAlerts: () => store.dismissAlerts(),
+		reconnect: () => client.reconnectNow(),
 	};
 }

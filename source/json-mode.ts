@@ -74,6 +74,19 @@ export async function runJsonMode(
 			resolve(error.code === 'EPIPE' ? exitCodes.ok : exitCodes.failure);
 		});
 		void untilSignal().then(resolve);
+		client.on('subscription', (change) => {
+			say(
+				`${change.pair}: ${change.state}${change.message === undefined ? '' : `: ${change.message}`}`,
+			);
+			// --json cannot add pairs: once every one is refused, waiting would stream nothing for ever.
+			const states = [...client.subscriptions];
+			if (states.length > 0 && states.every(([, state]) => state === 'error')) {
+				say(
+					`every pair was refused (${states.map(([pair]) => pair).join(', ')}): nothing to stream`,
+				);
+				resolve(exitCodes.everyPairRefused);
+			}
+		});
 		client.on('trades', (trades, origin) => {
 			if (!isFlushQueued) {
 				isFlushQueued = true;
@@ -116,11 +129,6 @@ export async function runJsonMode(
 
 		say(
 			`system status: ${status.status}${status.status === 'online' ? '' : ' (no trading: the tape stays quiet)'}`,
-		);
-	});
-	client.on('subscription', (change) => {
-		say(
-			`${change.pair}: ${change.state}${change.message === undefined ? '' : `: ${change.message}`}`,
 		);
 	});
 	client.on('notice', say);

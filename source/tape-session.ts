@@ -57,7 +57,7 @@ export function startTapeSession(options: WatchOptions, feed: Feed): TapeSession
 			resolveAlertExit(alerts[0]);
 		}
 	});
-	feed.events.on('notice', (message) => store.updateFeed({notice: message}));
+	feed.events.on('notice', (message) => store.updateFeed({recordingError: message}));
 	feed.client.start();
 	return {store, alertExit};
 }

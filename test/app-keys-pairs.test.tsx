@@ -70,6 +70,42 @@ describe('app add pair', () => {
 		expect(commands.calls).toEqual([{name: 'addPair', pair: 'DOGE/USD'}]);
 	});
 
+	test('a pair and Enter arriving in one read (a paste, a laggy link) are added', async () => {
+		const {commands, app} = await start();
+		await app.press('a');
+		await app.press('eth/eur\r');
+		await app.waitFor((frame) => expect(frame).toContain('[4 ETH/EUR …]'));
+		expect(commands.calls).toEqual([{name: 'addPair', pair: 'ETH/EUR'}]);
+	});
+
+	test('the whole burst is typed: a, a pair and Enter in one read', async () => {
+		const {commands, app} = await start();
+		await app.press('asol/eur\r');
+		await app.waitFor((frame) => expect(frame).toContain('[4 SOL/EUR …]'));
+		expect(commands.calls).toEqual([{name: 'addPair', pair: 'SOL/EUR'}]);
+	});
+
+	test('every Backspace of a burst erases a character', async () => {
+		const {app} = await start();
+		await type(app, 'eth/eurxy');
+		await app.press(`${keys.backspace}${keys.backspace}`);
+		await app.waitFor((frame) => expect(promptLine(frame)).toMatch(/^add pair: eth\/eur {3}/));
+		await app.press(`${keys.ctrlH}${keys.ctrlH}${keys.ctrlH}x`);
+		await app.waitFor((frame) => expect(promptLine(frame)).toMatch(/^add pair: eth\/x {3}/));
+	});
+
+	test('letters a pair cannot have are refused with a message, not dropped silently', async () => {
+		const {commands, app} = await start();
+		await app.press('a');
+		await app.press('ЁЁЁ/USD');
+		await app.waitFor((frame) =>
+			expect(promptLine(frame)).toBe(
+				'add pair: /USD   "Ё" cannot be in a pair name: letters A-Z, digits and / only',
+			),
+		);
+		expect(commands.calls).toEqual([]);
+	});
+
 	test('an invalid pair shows why in place and adds nothing', async () => {
 		const {commands, app} = await start();
 		await type(app, 'btcusd');
@@ -190,7 +226,8 @@ describe('app remove and clear', () => {
 			'ETH/USD',
 			'BTC/USD',
 		]);
-		expect(lines(empty).at(-2)).toMatch(/^q quit/);
+		expect(lines(empty).at(-2)).toBe('q quit  ? help  a add  r reconnect');
+		expect(empty).toContain('no pairs: press a to add one');
 		// Nothing left to remove or clear; the screen still takes keys.
 		await app.press('x');
 		await app.press('c');

@@ -197,9 +197,20 @@ describe('app', () => {
 
 	test('marks the data stale after staleAfterMs without frames', async () => {
 		const store = threePairs();
+		store.setSubscription('BTC/USD', 'subscribed');
 		store.updateFeed({state: {kind: 'subscribed'}, lastFrameAt: Date.now() - 5000});
 		const app = show({store, staleAfterMs: 4000});
 		await app.waitFor((frame) => expect(frame).toMatch(/subscribed STALE [56] s 0 msg\/s/));
+	});
+
+	test('silence is not staleness while nothing is subscribed', async () => {
+		const store = threePairs();
+		store.setSubscription('BTC/USD', 'error', 'Currency pair not supported BTC/USD');
+		store.updateFeed({state: {kind: 'idle'}, lastFrameAt: Date.now() - 5000});
+		const frame = await show({store, staleAfterMs: 4000}).waitFor((frame) =>
+			expect(frame).toContain('connected, no pairs'),
+		);
+		expect(frame).not.toMatch(/STALE|s ago/);
 	});
 
 	test('counts messages per second from the frames received', async () => {
@@ -264,7 +275,7 @@ describe('app', () => {
 		expectNoControlCharacters(frame);
 		expect(frame).toContain('EVIL/USD: bad pair');
 		expect(lines(frame).at(-1)).toBe(
-			'closed Kraken maintenance refused: EVIL/USD 3 bad frames server says hi  done 0 msg/s │ v2 ws.kraken.com',
+			'closed server maintenance refused: EVIL/USD 3 bad frames server says hi  done 0 msg/s │ v2 ws.kraken.com',
 		);
 		expect(lines(frame)[0]).toBe('[1 EVIL/USD !]  2 BTC/USD …');
 	});

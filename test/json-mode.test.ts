@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {z} from 'zod';
-import {binPath, startCli, startServe, type CliProcess} from './helpers/cli.js';
+import {binPath, runCli, startCli, startServe, type CliProcess} from './helpers/cli.js';
 
 const tradeLineSchema = z
 	.object({
@@ -171,5 +171,24 @@ describe('json mode', () => {
 		const replayed = client.stdoutLines().map((line) => tradeLineSchema.parse(JSON.parse(line)));
 		expect(replayed.every((trade) => trade.pair === 'XBT/USD')).toBe(true);
 		expect(replayed.map((trade) => trade.price)).toEqual(recordedPrices);
+	});
+});
+
+describe('json mode with nothing to stream', () => {
+	test('every pair refused: exits 4 with the refusals on stderr', async () => {
+		const {code, stdout, stderr} = await runCli(['--demo', '--json', 'NOPE/USD', 'FAKE/EUR']);
+		expect(code).toBe(4);
+		expect(stdout).toBe('');
+		expect(stderr).toContain('NOPE/USD: error: Currency pair not supported NOPE/USD');
+		expect(stderr.trimEnd().split('\n')).toContain(
+			'kraken-tape: every pair was refused (NOPE/USD, FAKE/EUR): nothing to stream',
+		);
+	});
+
+	test('one pair refused among good ones keeps streaming', async () => {
+		const cli = track(startCli(['--demo', '--json', 'NOPE/USD', 'XBT/USD']));
+		await cli.waitForLine((line) => line.includes('"BTC/USD"'));
+		expect(cli.child.exitCode).toBeNull();
+		expect(await cli.stop('SIGTERM')).toBe(143);
 	});
 });

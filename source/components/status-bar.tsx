@@ -15,6 +15,8 @@ type Properties = Readonly<{
 	arrivedWhilePaused?: number;
 	/** Silence after which the client calls the connection stale. */
 	staleAfterMs: number;
+	/** Whether anything is subscribed: without a subscription, silence is expected, not stale. */
+	isExpectingData?: boolean;
 }>;
 
 function stateText(feed: FeedInfo, now: number): string {
@@ -32,10 +34,22 @@ function stateText(feed: FeedInfo, now: number): string {
  * first: what does not fit the width is cut from the end (rate and host go first).
  */
 export function StatusBar(properties: Properties) {
-	const {feed, api, host, now, messagesPerSecond, refusedPairs, arrivedWhilePaused, staleAfterMs} =
-		properties;
+	const {
+		feed,
+		api,
+		host,
+		now,
+		messagesPerSecond,
+		refusedPairs,
+		arrivedWhilePaused,
+		staleAfterMs,
+		isExpectingData = true,
+	} = properties;
 	const {glyphs} = useDisplay();
-	const age = feed.lastFrameAt === undefined ? undefined : Math.max(0, now - feed.lastFrameAt);
+	const age =
+		feed.lastFrameAt === undefined || !isExpectingData
+			? undefined
+			: Math.max(0, now - feed.lastFrameAt);
 	const isStale = age !== undefined && age >= staleAfterMs;
 	return (
 		<Box columnGap={1} flexWrap="wrap" height={1} overflow="hidden">
@@ -61,11 +75,12 @@ export function StatusBar(properties: Properties) {
 				</Text>
 			)}
 			{feed.systemStatus !== undefined && feed.systemStatus !== 'online' && (
-				<Text color="magenta" bold>{`Kraken ${feed.systemStatus}`}</Text>
+				<Text color="magenta" bold>{`${feed.source} ${feed.systemStatus}`}</Text>
 			)}
 			{refusedPairs.length > 0 && <Text color="red">{`refused: ${refusedPairs.join(', ')}`}</Text>}
 			{feed.unrecognised > 0 && <Text color="magenta">{`${feed.unrecognised} bad frames`}</Text>}
 			{feed.missing > 0 && <Text color="magenta">{`${feed.missing} trades missed`}</Text>}
+			{feed.recordingError !== undefined && <Text color="magenta">{feed.recordingError}</Text>}
 			{feed.notice !== undefined && <Text color="magenta">{feed.notice}</Text>}
 			<Text dimColor>{`${messagesPerSecond} msg/s`}</Text>
 			<Text dimColor>{`${glyphs.separator} ${api} ${host}`}</Text>

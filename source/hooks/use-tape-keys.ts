@@ -1,8 +1,11 @@
-import {useApp, useInput, useStdin, type Key} from 'ink';
+import {useApp} from 'ink';
 import {useRef, type Dispatch} from 'react';
+import {defaultBindings, keyMapOf, type Action} from '../model/key-bindings.js';
 import type {PairTape} from '../model/tape-store.js';
 import type {TapeCommands} from '../model/types.js';
 import {reduceView, type ViewAction, type ViewState} from '../model/view-state.js';
+import type {KeyPress} from './key-names.js';
+import {useKeyPresses} from './use-key-presses.js';
 
 type KeyContext = Readonly<{
 	view: ViewState;
@@ -14,7 +17,11 @@ type KeyContext = Readonly<{
 	pageRows: number;
 	/** How far back the focused tape can scroll while paused. */
 	scrollMaximum: number;
+	/** Which key does what; the defaults unless the user rebound them. */
+	keyMap?: ReadonlyMap<string, Action>;
 }>;
+
+const defaultKeyMap = keyMapOf(defaultBindings);
 
 /** Pausing freezes every pair's tape as it is now, with its counts and statistics. */
 function pauseAction(tapes: readonly PairTape[]): ViewAction {
@@ -31,124 +38,176 @@ function pauseAction(tapes: readonly PairTape[]): ViewAction {
 /** Turns key presses into view changes and commands; nothing else reads the keyboard. */
 export function useTapeKeys(context: KeyContext): void {
 	const {exit} = useApp();
-	const {isRawModeSupported} = useStdin();
-	// Ink swaps in a new handler only after the next frame, and keys can arrive before it: the
+	// Ink swaps in a new render only after the next frame, and keys can arrive before it: the
 	// handler reads everything through refs, and each dispatch moves the view ref on at once,
 	// so `a` then `x` in one burst types an x instead of removing a pair.
 	const latest = useRef(context);
 	latest.current = context;
 	const latestView = useRef(context.view);
 	latestView.current = context.view;
+	// A letter a pair cannot have, refused in this read: said once the read is typed, so the
+	// keys after it in a paste do not clear the message at once.
+	const refused = useRef<string | undefined>(undefined);
 
-	// Ink hands over a burst of plain keys read together as one string ("ll", "aETH"): each
-	// character is its own key press, handled in turn against the state the one before left.
-	const handleBurst = (input: string, key: Key) => {
-		if (input.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001B')) {
-			for (const character of input) {
-				handleKey(character, key);
+	const dispatch = (action: ViewAction) => {
+		latestView.current = reduceView(latestView.current, action);
+		latest.current.dispatch(action);
+	};
+
+	const handlePrompt = (press: KeyPress) => {
+		const {commands, tapes} = latest.current;
+		const prompt = latestView.current.prompt;
+		if (!prompt) {
+			return;
+		}
+
+		if (press.name === 'escape') {
+			dispatch({type: 'prompt-close'});
+		} else if (press.name === 'enter') {
+			const parsed = commands.parsePair(prompt.text);
+			if (!parsed.ok) {
+				dispatch({type: 'prompt-error', error: parsed.message});
+			} else if (tapes.some((tape) => tape.pair === parsed.pair)) {
+				dispatch({type: 'prompt-error', error: `${parsed.pair} is already on the tape`});
+			} else {
+				commands.addPair(parsed.pair);
+				dispatch({type: 'prompt-close'});
+				dispatch({type: 'focus-index', index: tapes.length, pairCount: tapes.length + 1});
 			}
-		} else {
-			handleKey(input, key);
+		} else if (press.name === 'backspace') {
+			dispatch({type: 'prompt-erase'});
+		} else if (/^[\w/.-]$/.test(press.text)) {
+			dispatch({type: 'prompt-type', text: press.text});
+		} else if (/^\p{L}$/u.test(press.text)) {
+			// Letters that cannot be in a pair (Ё, é) are refused with a message, not dropped silently.
+			refused.current ??= `"${press.text}" cannot be in a pair name: letters A-Z, digits and / only`;
 		}
 	};
 
-	const handleKey = (input: string, key: Key) => {
+	const handleAction = (action: Action | undefined, press: KeyPress) => {
 		const {commands, tapes, focused, pageRows, scrollMaximum} = latest.current;
 		const view = latestView.current;
 		const pairCount = tapes.length;
-		const dispatch = (action: ViewAction) => {
-			latestView.current = reduceView(latestView.current, action);
-			latest.current.dispatch(action);
-		};
-
-		if ((key.ctrl && input === 'c') || (input === 'q' && !view.prompt)) {
-			exit();
-			return;
-		}
-
-		if (view.prompt) {
-			if (key.escape) {
-				dispatch({type: 'prompt-close'});
-			} else if (key.return) {
-				const parsed = commands.parsePair(view.prompt.text);
-				if (!parsed.ok) {
-					dispatch({type: 'prompt-error', error: parsed.message});
-				} else if (tapes.some((tape) => tape.pair === parsed.pair)) {
-					dispatch({type: 'prompt-error', error: `${parsed.pair} is already on the tape`});
-				} else {
-					commands.addPair(parsed.pair);
-					dispatch({type: 'prompt-close'});
-					dispatch({type: 'focus-index', index: pairCount, pairCount: pairCount + 1});
-				}
-			} else if (key.backspace || key.delete) {
-				dispatch({type: 'prompt-erase'});
-			} else if (input.length > 0 && !key.ctrl && !key.meta && /^[\w/.-]+$/.test(input)) {
-				dispatch({type: 'prompt-type', text: input});
-			}
-
-			return;
-		}
-
-		// Help is modal: nothing acts on the screen hidden behind it.
-		if (view.isHelpOpen) {
-			if (key.escape || input === '?') {
-				dispatch({type: 'toggle-help'});
-			}
-
-			return;
-		}
-
-		// A scroll key on a live tape pauses it first: someone scrolling wants the tape to hold still.
-		const pauseForScrolling = () => {
+		// A scroll key on a live tape pauses it first: someone scrolling wants it to hold still.
+		const scroll = (change: ViewAction) => {
 			if (!latestView.current.pause) {
 				dispatch(pauseAction(tapes));
 			}
+
+			dispatch(change);
 		};
 
-		const scroll = (delta: number) => {
-			pauseForScrolling();
-			dispatch({type: 'scroll', delta, maximum: scrollMaximum});
-		};
+		switch (action) {
+			case 'help': {
+				dispatch({type: 'toggle-help'});
+				break;
+			}
 
-		if (input === '?') {
-			dispatch({type: 'toggle-help'});
-		} else if (key.rightArrow || input === 'l' || (key.tab && !key.shift)) {
-			dispatch({type: 'focus-step', delta: 1, pairCount});
-		} else if (key.leftArrow || input === 'h' || (key.tab && key.shift)) {
-			dispatch({type: 'focus-step', delta: -1, pairCount});
-		} else if (/^[1-9]$/.test(input)) {
-			dispatch({type: 'focus-index', index: Number(input) - 1, pairCount});
-		} else if (input === 'g') {
-			dispatch({type: 'toggle-grid'});
-		} else if (input === ' ') {
-			dispatch(view.pause ? {type: 'resume'} : pauseAction(tapes));
-		} else if (key.upArrow) {
-			scroll(-1);
-		} else if (key.downArrow) {
-			scroll(1);
-		} else if (key.pageUp) {
-			scroll(-pageRows);
-		} else if (key.pageDown) {
-			scroll(pageRows);
-		} else if (key.home) {
-			pauseForScrolling();
-			dispatch({type: 'scroll-to', position: 'newest', maximum: scrollMaximum});
-		} else if (key.end) {
-			pauseForScrolling();
-			dispatch({type: 'scroll-to', position: 'oldest', maximum: scrollMaximum});
-		} else if (input === 'a') {
-			dispatch({type: 'prompt-open'});
-		} else if (input === 'x' && focused) {
-			commands.removePair(focused.pair);
-			dispatch({type: 'focus-step', delta: 0, pairCount: pairCount - 1});
-		} else if (input === 'c' && focused) {
-			commands.clearPair(focused.pair);
-			dispatch({type: 'pause-restart-pair', pair: focused.pair});
-		} else if (input === 'd' || key.escape) {
-			commands.dismissAlerts();
+			case 'next-pair':
+			case 'previous-pair': {
+				dispatch({type: 'focus-step', delta: action === 'next-pair' ? 1 : -1, pairCount});
+				break;
+			}
+
+			case 'grid': {
+				dispatch({type: 'toggle-grid'});
+				break;
+			}
+
+			case 'pause': {
+				dispatch(view.pause ? {type: 'resume'} : pauseAction(tapes));
+				break;
+			}
+
+			case 'scroll-up':
+			case 'scroll-down':
+			case 'page-up':
+			case 'page-down': {
+				const step = action.startsWith('page') ? pageRows : 1;
+				const delta = action.endsWith('up') ? -step : step;
+				scroll({type: 'scroll', delta, maximum: scrollMaximum});
+				break;
+			}
+
+			case 'top':
+			case 'bottom': {
+				const position = action === 'top' ? 'newest' : 'oldest';
+				scroll({type: 'scroll-to', position, maximum: scrollMaximum});
+				break;
+			}
+
+			case 'add-pair': {
+				dispatch({type: 'prompt-open'});
+				break;
+			}
+
+			case 'remove-pair': {
+				if (focused) {
+					commands.removePair(focused.pair);
+					dispatch({type: 'focus-step', delta: 0, pairCount: pairCount - 1});
+				}
+
+				break;
+			}
+
+			case 'clear': {
+				if (focused) {
+					commands.clearPair(focused.pair);
+					dispatch({type: 'pause-restart-pair', pair: focused.pair});
+				}
+
+				break;
+			}
+
+			case 'dismiss': {
+				commands.dismissAlerts();
+				break;
+			}
+
+			case 'reconnect': {
+				commands.reconnect();
+				break;
+			}
+
+			case 'quit': {
+				break;
+			}
+
+			case undefined: {
+				// Digits jump to a pair: 1 is the first tab.
+				if (/^[1-9]$/.test(press.name)) {
+					dispatch({type: 'focus-index', index: Number(press.name) - 1, pairCount});
+				}
+
+				break;
+			}
 		}
 	};
 
-	// Ink throws on a stdin without raw mode, and only checks `=== false`.
-	useInput(handleBurst, {isActive: isRawModeSupported === true});
+	const sayRefused = () => {
+		if (refused.current !== undefined && latestView.current.prompt) {
+			dispatch({type: 'prompt-error', error: refused.current});
+		}
+
+		refused.current = undefined;
+	};
+
+	useKeyPresses((press) => {
+		const keyMap = latest.current.keyMap ?? defaultKeyMap;
+		const action = keyMap.get(press.name);
+		const view = latestView.current;
+		// Ctrl-C always quits; the other quit keys only where they are not being typed.
+		if (action === 'quit' && (press.name === 'ctrl+c' || !view.prompt)) {
+			exit();
+		} else if (view.prompt) {
+			handlePrompt(press);
+		} else if (view.isHelpOpen) {
+			// Help is modal: nothing acts on the screen hidden behind it.
+			if (action === 'help' || press.name === 'escape') {
+				dispatch({type: 'toggle-help'});
+			}
+		} else {
+			handleAction(action, press);
+		}
+	}, sayRefused);
 }

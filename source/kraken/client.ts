@@ -35,6 +35,12 @@ export type ClientOptions = Readonly<{
 	lookup?: LookupFunction;
 }>;
 
+/** The name of the server at `url` as the user knows it: Kraken for Kraken's own hosts. */
+function sourceNameOf(url: string): string {
+	const {hostname} = new URL(url);
+	return hostname === 'kraken.com' || hostname.endsWith('.kraken.com') ? 'Kraken' : 'server';
+}
+
 /** v1 trades stamped more than this before their subscription's ack are history, not live. */
 const historyMarginMs = 2000;
 
@@ -69,6 +75,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 	#nextRequestId = 1;
 	#isStopped = true;
 	#hasConnectedBefore = false;
+	#isSimulated = false;
 
 	constructor(options: ClientOptions) {
 		super();
@@ -98,6 +105,28 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		return this.#pairs;
 	}
 
+	/**
+	 * Who is at the other end, for the words the exchange sends: Kraken, kraken-tape's simulator
+	 * (which says so in its status), or any other server.
+	 */
+	get sourceName(): string {
+		return this.#isSimulated ? 'simulator' : sourceNameOf(this.#options.url);
+	}
+
+	/** Connects again at once: skips a reconnect's wait, or replaces the connection there is. */
+	reconnectNow(): void {
+		if (this.#isStopped) {
+			return;
+		}
+
+		if (this.#state.kind === 'reconnecting') {
+			clearTimeout(this.#reconnectTimer);
+			this.#connect();
+		} else if (this.#socket) {
+			this.#drop('reconnect asked for');
+		}
+	}
+
 	start(): void {
 		if (this.#isStopped) {
 			this.#isStopped = false;
@@ -114,7 +143,9 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		this.#socket?.on('error', () => undefined);
 		this.#socket?.close(1000);
 		this.#socket = undefined;
-		this.#setState({kind: 'closed'});
+		if (this.#state.kind !== 'closed') {
+			this.#setState({kind: 'closed'});
+		}
 	}
 
 	/** Adds pairs; sent at once on an open connection, otherwise on the next one. */
@@ -130,15 +161,21 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 	}
 
 	unsubscribe(pairs: readonly string[]): void {
+		// Only pairs the exchange acknowledged are unsubscribed there: a refused pair has nothing
+		// to end, and a pending one is ended when its ack comes (see #handleSubscribed).
+		const acknowledged = pairs.filter((pair) => this.#pairs.get(pair) === 'subscribed');
 		const removed = pairs.filter((pair) => this.#pairs.delete(pair));
 		for (const pair of removed) {
 			this.#deduplicator.forget(pair);
+			this.#acknowledgedAt.delete(pair);
 			this.emit('subscription', {pair, state: 'unsubscribed'});
 		}
 
-		if (this.#hasSentSubscribe && removed.length > 0) {
-			this.#send(this.#codec.encodeUnsubscribe(removed, this.#requestId()));
+		if (this.#hasSentSubscribe && acknowledged.length > 0) {
+			this.#send(this.#codec.encodeUnsubscribe(acknowledged, this.#requestId()));
 		}
+
+		this.#settleIdle();
 	}
 
 	#connect(): void {
@@ -246,11 +283,13 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 
 			case 'status': {
 				this.#isOnline = message.status === 'online';
+				const isSimulated = message.version?.includes(simulatedVersionMark) ?? false;
+				this.#isSimulated ||= isSimulated;
 				this.emit('status', {
 					status: message.status,
 					version: message.version,
 					connectionId: message.connectionId,
-					isSimulated: message.version?.includes(simulatedVersionMark) ?? false,
+					isSimulated,
 				});
 				this.#sendSubscribe();
 				break;
@@ -276,13 +315,16 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			}
 
 			case 'rate-limited': {
-				this.emit('notice', `Kraken: ${message.message}; retrying pending pairs in 5 s`);
+				this.emit(
+					'notice',
+					`${this.sourceName}: ${message.message}; retrying pending pairs in 5 s`,
+				);
 				this.#after(5000, () => this.#resendPending());
 				break;
 			}
 
 			case 'error': {
-				this.emit('notice', `Kraken: ${message.message}`);
+				this.emit('notice', `${this.sourceName}: ${message.message}`);
 				break;
 			}
 
@@ -333,6 +375,8 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 
 	#handleSubscribed(pair: string, receivedAt: number): void {
 		if (!this.#pairs.has(pair)) {
+			// Removed while its subscribe was on the way: end it there too, or it streams unread.
+			this.#send(this.#codec.encodeUnsubscribe([pair], this.#requestId()));
 			return;
 		}
 
@@ -341,12 +385,15 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		}
 
 		this.#acknowledgedAt.set(pair, receivedAt);
+		this.#lastActivityAt = receivedAt;
 		this.#setSubscription(pair, 'subscribed');
+		if (this.#state.kind !== 'subscribed') {
+			this.#setState({kind: 'subscribed'});
+		}
+
 		if (this.#subscribedAt === undefined) {
 			this.#subscribedAt = receivedAt;
-			this.#lastActivityAt = receivedAt;
 			this.#hasConnectedBefore = true;
-			this.#setState({kind: 'subscribed'});
 			// Heartbeats only start once a subscription exists, so the watchdog starts here.
 			const interval = Math.min(1000, this.#options.idleTimeoutMs / 4);
 			this.#every(interval, () => this.#checkIdle());
@@ -357,8 +404,13 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		// v2 sometimes leaves `symbol` out; its message still ends with the pair.
 		const target =
 			pair ?? [...this.#pairs.keys()].find((candidate) => message.endsWith(` ${candidate}`));
-		if (target === undefined || !this.#pairs.has(target)) {
-			this.emit('notice', `Kraken: ${message}`);
+		if (target === undefined) {
+			this.emit('notice', `${this.sourceName}: ${message}`);
+			return;
+		}
+
+		// A pair no longer wanted: the words belong to it and went with it.
+		if (!this.#pairs.has(target)) {
 			return;
 		}
 
@@ -368,9 +420,34 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		}
 
 		this.#setSubscription(target, 'error', message);
+		this.#settleIdle();
+	}
+
+	/** An open connection with nothing subscribed or on the way is idle, not subscribing or stale. */
+	#settleIdle(): void {
+		const isConnected =
+			this.#state.kind === 'open' ||
+			this.#state.kind === 'subscribed' ||
+			this.#state.kind === 'idle';
+		if (!isConnected || !this.#hasSentSubscribe) {
+			return;
+		}
+
+		const isWanting = [...this.#pairs.values()].some(
+			(state) => state === 'subscribed' || state === 'pending',
+		);
+		if (!isWanting && this.#state.kind !== 'idle') {
+			this.#setState({kind: 'idle'});
+		}
 	}
 
 	#checkIdle(): void {
+		// Kraken sends heartbeats only while something is subscribed: silence is then expected.
+		if (this.#state.kind === 'idle') {
+			this.#lastActivityAt = Date.now();
+			return;
+		}
+
 		const silentForMs = Date.now() - this.#lastActivityAt;
 		if (silentForMs < this.#options.idleTimeoutMs) {
 			return;
@@ -403,6 +480,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 
 		this.#hasSentSubscribe = true;
 		this.#resendPending();
+		this.#settleIdle();
 	}
 
 	#resendPending(): void {

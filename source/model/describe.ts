@@ -21,6 +21,10 @@ export function describeState(state: ConnectionState): string {
 			return 'subscribed';
 		}
 
+		case 'idle': {
+			return 'connected, no pairs';
+		}
+
 		case 'stale': {
 			return `stale: no trades or heartbeats for ${seconds(state.silentForMs)}`;
 		}

@@ -32,11 +32,16 @@ export type FeedInfo = {
 	/** Frames received, for messages per second. */
 	frames: number;
 	systemStatus?: SystemStatus;
+	/** Who sends the data: Kraken, the simulator, or another server; names its words and status. */
+	source: string;
 	isSimulated: boolean;
 	unrecognised: number;
 	missing: number;
 	lastFrameAt?: number;
+	/** The server's latest word that is not a pair's (a rate limit); gone with its connection. */
 	notice?: string;
+	/** Why --record stopped, if it did. */
+	recordingError?: string;
 };
 
 /** Marks kept per pair; older ones have long scrolled out of any history worth keeping. */
@@ -61,6 +66,7 @@ export class TapeStore {
 			state: {kind: 'closed'},
 			stateSince: Date.now(),
 			frames: 0,
+			source: isSimulated ? 'simulator' : 'Kraken',
 			isSimulated,
 			unrecognised: 0,
 			missing: 0,

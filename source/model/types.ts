@@ -51,6 +51,8 @@ export type ConnectionState =
 	| Readonly<{kind: 'connecting'; attempt: number}>
 	| Readonly<{kind: 'open'}>
 	| Readonly<{kind: 'subscribed'}>
+	/** Open, with nothing subscribed: every pair removed or refused. Not stale: nothing is due. */
+	| Readonly<{kind: 'idle'}>
 	| Readonly<{kind: 'stale'; silentForMs: number}>
 	| Readonly<{kind: 'reconnecting'; delayMs: number; attempt: number; reason: string}>
 	| Readonly<{kind: 'closed'}>;
@@ -85,4 +87,6 @@ export type TapeCommands = Readonly<{
 	removePair(pair: string): void;
 	clearPair(pair: string): void;
 	dismissAlerts(): void;
+	/** Connects again at once, skipping a reconnect's wait. */
+	reconnect(): void;
 }>;

@@ -3,11 +3,15 @@ import {KeyHints} from '../../source/components/key-hints.js';
 import {renderFrame} from '../helpers/screen.js';
 
 function hints(width: number, isPaused = false): string {
-	return renderFrame(<KeyHints width={width} isPaused={isPaused} />, width);
+	return renderFrame(<KeyHints width={width} hintsFor={isPaused ? 'paused' : 'tape'} />, width);
 }
 
 describe('key-hints', () => {
 	test.each<[number, string]>([
+		[
+			94,
+			'q quit  ? help  space pause  ←→ pair  g grid  a add  x remove  c clear  1-9 jump  r reconnect',
+		],
 		[80, 'q quit  ? help  space pause  ←→ pair  g grid  a add  x remove  c clear  1-9 jump'],
 		[79, 'q quit  ? help  space pause  ←→ pair  g grid  a add  x remove  c clear'],
 		[40, 'q quit  ? help  space pause  ←→ pair'],
@@ -23,5 +27,17 @@ describe('key-hints', () => {
 		[15, 'q quit  ? help'],
 	])('while paused at width %i offers resume and scrolling', (width, text) => {
 		expect(hints(width, true)).toBe(text);
+	});
+
+	test('with no pairs it offers only the keys that do something', () => {
+		expect(renderFrame(<KeyHints width={80} hintsFor="no-pairs" />, 80)).toBe(
+			'q quit  ? help  a add  r reconnect',
+		);
+	});
+
+	test('without a terminal for input it says keys are off instead of offering them', () => {
+		expect(renderFrame(<KeyHints width={80} hasKeys={false} />, 80)).toBe(
+			'keys off: input is not a terminal (Ctrl-C or a signal ends it)',
+		);
 	});
 });

@@ -10,6 +10,7 @@ function feed(change: Partial<FeedInfo> = {}): FeedInfo {
 		state: {kind: 'subscribed'},
 		stateSince: now - 60_000,
 		frames: 0,
+		source: 'Kraken',
 		isSimulated: false,
 		unrecognised: 0,
 		missing: 0,

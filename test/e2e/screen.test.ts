@@ -164,6 +164,39 @@ describe('screen', () => {
 		await session.waitForText('NOPE/USD: Currency pair not supported NOPE/USD');
 	});
 
+	test("a refused pair's message goes with it when it is removed, and names the simulator", async () => {
+		const session = startTerminal(['--demo', 'XBT/USD', 'NOPE/USD'], {columns: 140});
+		await session.waitForText('refused: NOPE/USD');
+		session.write('2');
+		await session.waitForText('NOPE/USD: Currency pair not supported NOPE/USD');
+		session.write('x');
+		await session.waitFor((screen) => !screen[0]?.includes('NOPE'));
+		// Long enough for any reply to the removal to have come and been drawn.
+		await session.waitForText(/\d{2}:\d{2}:\d{2}\.\d{3} [BS] /);
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		const text = session.text();
+		expect(text).not.toContain('not supported');
+		expect(text).not.toContain('NOPE');
+		expect(text).not.toContain('Kraken:');
+	});
+
+	test('with every pair removed it says how to add one, offers only keys that work, and never goes stale', async () => {
+		const session = startTerminal(['--demo', 'XBT/USD'], {columns: 100, rows: 20});
+		await session.waitForText(/\d{2}:\d{2}:\d{2}\.\d{3} [BS] /);
+		session.write('x');
+		const lines = await session.waitForText('no pairs: press a to add one');
+		expect(lines.at(-2)).toBe('q quit  ? help  a add  r reconnect');
+		// Kraken sends no heartbeats without a subscription: that is not a stale feed.
+		await new Promise((resolve) => setTimeout(resolve, 12_000));
+		const later = session.text();
+		expect(later).not.toMatch(/STALE|reconnecting|subscribing/);
+		expect(later).toContain('connected, no pairs');
+		session.write('a');
+		session.write('eth/usd');
+		session.write(keys.enter);
+		await session.waitForText(/\[1 ETH\/USD [\d,]+\.\d+ [▲▼=]\]/);
+	}, 40_000);
+
 	test('a adds a pair that gets trades', async () => {
 		const session = startTerminal(['--demo']);
 		await session.waitFor((screen) => tradeRows(screen).length >= 3);

@@ -93,6 +93,7 @@ export type CommandCall = Readonly<
 	| {name: 'removePair'; pair: string}
 	| {name: 'clearPair'; pair: string}
 	| {name: 'dismissAlerts'}
+	| {name: 'reconnect'}
 >;
 
 /** TapeCommands over a real store with the real pair parser, keeping every call made. */
@@ -118,6 +119,9 @@ export function recordingCommands(store: TapeStore, api: ApiVersion = 'v2'): Rec
 		dismissAlerts() {
 			calls.push({name: 'dismissAlerts'});
 			store.dismissAlerts();
+		},
+		reconnect() {
+			calls.push({name: 'reconnect'});
 		},
 	};
 }

@@ -27,7 +27,7 @@ describe.concurrent.each(twoPairsOnEachApi)('client on $api', ({api, pairs}) => 
 		};
 		const {client, log} = startClient(cleanup, {url: server.url, api, pairs});
 		await eventually(() =>
-			expect(log.notices).toEqual(['Kraken: Exceeded msg rate; retrying pending pairs in 5 s']),
+			expect(log.notices).toEqual(['server: Exceeded msg rate; retrying pending pairs in 5 s']),
 		);
 		expect(log.unrecognised).toEqual([]);
 

@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, test} from 'vitest';
+import {KrakenClient} from '../../source/kraken/client.js';
 import type {ApiVersion, Trade} from '../../source/model/types.js';
 import {startScriptedServer, type ScriptedServer} from '../helpers/scripted-server.js';
 import {createCleanup, eventually, pause, startClient, stateKinds} from '../helpers/wait.js';
@@ -236,5 +237,16 @@ describe('client on v2', () => {
 			.latest()
 			.send(server.frames.trades('BTC/USD', [{price: '68500.1', volume: '0.5', side: 'buy'}]));
 		await eventually(() => expect(log.trades.map((trade) => trade.pair)).toEqual(['BTC/USD']));
+	});
+});
+
+describe('client source name', () => {
+	test.each([
+		['wss://ws.kraken.com/v2', 'Kraken'],
+		['wss://beta-ws.kraken.com/', 'Kraken'],
+		['ws://127.0.0.1:8787/v2', 'server'],
+		['wss://kraken.com.example.net/', 'server'],
+	])('%s is %s until its status says otherwise', (url, name) => {
+		expect(new KrakenClient({url, api: 'v2', pairs: []}).sourceName).toBe(name);
 	});
 });

@@ -81,6 +81,27 @@ describe.each(setups)(
 			await eventually(() => expect(pairsOf(log.trades)).toEqual(new Set([bitcoin])));
 		});
 
+		test('a refused pair removed leaves nothing behind: no unsubscribe, no words, its name is the simulator', async () => {
+			const server = await simulate();
+			const {client, log} = startClient(cleanup, {
+				url: urlFor(server, api),
+				api,
+				pairs: [bitcoin, foreign],
+			});
+			const frames: string[] = [];
+			client.on('frame', (text) => frames.push(text));
+			await eventually(() => expect(client.subscriptions.get(foreign)).toBe('error'));
+			expect(client.sourceName).toBe('simulator');
+			client.unsubscribe([foreign]);
+			const count = log.trades.length;
+			await eventually(() => expect(log.trades.length).toBeGreaterThan(count + 5));
+			expect(log.notices).toEqual([]);
+			expect(frames.filter((text) => text.includes(foreign))).toHaveLength(1);
+			expect(client.state.kind).toBe('subscribed');
+			client.unsubscribe([bitcoin]);
+			await eventually(() => expect(client.state.kind).toBe('idle'));
+		});
+
 		test('resubscribes after the simulator drops it and shows no trade twice', async () => {
 			const server = await simulate();
 			const {client, log} = startClient(cleanup, {url: urlFor(server, api), api, pairs});
