@@ -23,6 +23,8 @@ const flags = {
 	host: {type: 'string'},
 	replay: {type: 'string'},
 	speed: {type: 'string'},
+	help: {type: 'boolean', shortFlag: 'h', default: false},
+	version: {type: 'boolean', shortFlag: 'v', default: false},
 } as const;
 
 const cli = meow(
@@ -62,12 +64,15 @@ const cli = meow(
 	{
 		importMeta: import.meta,
 		allowUnknownFlags: true,
+		// meow helps only when --help is the one argument; `serve --help` must not start a server.
+		autoHelp: false,
+		autoVersion: false,
 		flags,
 	},
 );
 
 // meow's own unknown-flag message takes two lines; this says it in one.
-const knownFlags = new Set([...Object.keys(flags), 'exit-on-alert', 'help', 'version']);
+const knownFlags = new Set([...Object.keys(flags), 'exit-on-alert', 'h', 'v']);
 
 /** Whether a command-line argument is the flag meow named `flag` (kebab or camel case). */
 function isSpelling(argument: string, flag: string): boolean {
@@ -95,6 +100,11 @@ async function main(): Promise<number> {
 			`unknown flag ${typed?.split('=')[0] ?? `--${unknown[0]}`} (see kraken-tape --help)`,
 			exitCodes.badInput,
 		);
+	}
+
+	if (cli.flags.help || cli.flags.version) {
+		process.stdout.write(`${cli.flags.help ? cli.help.trim() : cli.pkg.version}\n`);
+		return exitCodes.ok;
 	}
 
 	const result = parseOptions(cli.input, cli.flags as RawFlags, process.stdout.isTTY === true);

@@ -85,13 +85,25 @@ const urlSchema = z
 	.refine((url) => /^wss?:\/\//i.test(url), {error: '--url must be a ws:// or wss:// URL'});
 const hostSchema = z.string().regex(/^[\w.:-]+$/, {error: '--host must be a host name or address'});
 
-function check<T>(schema: z.ZodType<T, string>, value: string): T {
+function check<T>(schema: z.ZodType<T, string>, value: string, flag?: string): T {
+	if (value === '' && flag !== undefined) {
+		throw new InputError(`${flag} needs a value`);
+	}
+
 	const result = schema.safeParse(value);
 	if (!result.success) {
 		throw new InputError(result.error.issues[0]?.message ?? 'invalid value');
 	}
 
 	return result.data;
+}
+
+function fileName(value: string, flag: string): string {
+	if (value === '') {
+		throw new InputError(`${flag} needs a file name`);
+	}
+
+	return value;
 }
 
 function pairFor(text: string, api: ApiVersion): string {
@@ -121,7 +133,7 @@ function alertFor(text: string, api: ApiVersion): AlertRule {
 /** Without --api, a --url naming a path other than /v2 means v1 (Kraken's v1 URL is `/`). */
 function apiFor(flags: RawFlags): ApiVersion {
 	if (flags.api !== undefined) {
-		return check(apiSchema, flags.api);
+		return check(apiSchema, flags.api.toLowerCase(), '--api');
 	}
 
 	if (flags.url !== undefined) {
@@ -151,12 +163,16 @@ function serveOptions(input: readonly string[], flags: RawFlags): ServeOptions {
 		['api', 'url', 'demo', 'json', 'alert', 'exitOnAlert', 'history', 'record', 'big', 'ascii'],
 		'is not an option of serve',
 	);
+	if (flags.speed !== undefined && flags.replay === undefined) {
+		throw new InputError("--speed needs --replay: it sets the replay's speed");
+	}
+
 	return {
 		command: 'serve',
-		port: flags.port === undefined ? 8787 : check(portSchema, flags.port),
-		host: flags.host === undefined ? '127.0.0.1' : check(hostSchema, flags.host),
-		replayFile: flags.replay,
-		speed: flags.speed === undefined ? 1 : check(speedSchema, flags.speed),
+		port: flags.port === undefined ? 8787 : check(portSchema, flags.port, '--port'),
+		host: flags.host === undefined ? '127.0.0.1' : check(hostSchema, flags.host, '--host'),
+		replayFile: flags.replay === undefined ? undefined : fileName(flags.replay, '--replay'),
+		speed: flags.speed === undefined ? 1 : check(speedSchema, flags.speed, '--speed'),
 	};
 }
 
@@ -167,7 +183,7 @@ function watchOptions(
 ): WatchOptions {
 	refuse(flags, ['port', 'host', 'replay', 'speed'], 'belongs to the serve command');
 	if (flags.url !== undefined) {
-		check(urlSchema, flags.url);
+		check(urlSchema, flags.url, '--url');
 	}
 
 	if (flags.demo && flags.url !== undefined) {
@@ -198,9 +214,9 @@ function watchOptions(
 		isJson: flags.json || !isTerminal,
 		alerts,
 		exitOnAlert: flags.exitOnAlert,
-		history: flags.history === undefined ? 1000 : check(historySchema, flags.history),
-		recordFile: flags.record,
-		bigNotional: flags.big === undefined ? undefined : check(bigSchema, flags.big),
+		history: flags.history === undefined ? 1000 : check(historySchema, flags.history, '--history'),
+		recordFile: flags.record === undefined ? undefined : fileName(flags.record, '--record'),
+		bigNotional: flags.big === undefined ? undefined : check(bigSchema, flags.big, '--big'),
 		isAscii: flags.ascii,
 	};
 }

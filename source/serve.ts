@@ -35,8 +35,8 @@ export async function runServe(options: ServeOptions, stderr: Writable): Promise
 		`kraken-tape: SIMULATED exchange (not Kraken), ${source.description}\n` +
 			`kraken-tape: v1 at ${server.url}/ and v2 at ${server.url}/v2; Ctrl-C stops it\n`,
 	);
+	// A signal ends it with 128 + the signal's number, as it ends the tape and --json.
 	const code = await untilSignal();
 	await server.close();
-	// Stopping the server on request is its normal end.
-	return code === exitCodes.interrupt || code === exitCodes.terminate ? exitCodes.ok : code;
+	return code;
 }

@@ -1,4 +1,4 @@
-import {describe, expect, test} from 'vitest';
+import {describe, expect, test, vi} from 'vitest';
 import type {TapeStore} from '../source/model/tape-store.js';
 import {pause} from './helpers/wait.js';
 import {
@@ -204,6 +204,21 @@ describe('app quit keys', () => {
 		store.addTrades([trade('BTC/USD', 999)]);
 		await pause(50);
 		expect(app.frames).toHaveLength(frames);
+	});
+
+	test('r asks the feed to reconnect at once', async () => {
+		const store = seriesStore();
+		const commands = recordingCommands(store);
+		const app = show({store, commands});
+		await app.waitFor((frame) => expect(frame).toContain('[1 BTC/USD'));
+		await app.press('r');
+		await vi.waitFor(() => expect(commands.calls).toEqual([{name: 'reconnect'}]));
+	});
+
+	test('with stdin not a terminal the hints say keys are off instead of offering them', async () => {
+		const app = show({store: seriesStore(), isStdinTerminal: false});
+		const frame = await app.waitFor((frame) => expect(frame).toContain('[1 BTC/USD'));
+		expect(lines(frame).at(-2)).toBe('keys off: input is not a terminal (Ctrl-C or a signal ends it)');
 	});
 
 	test('q does nothing else: other keys leave the screen running', async () => {

@@ -85,7 +85,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			pingIntervalMs: 30_000,
 			pongTimeoutMs: 10_000,
 			statusWaitMs: 3000,
-			stableAfterMs: 60_000,
+			stableAfterMs: 10_000,
 			random: Math.random,
 			...options,
 		};

@@ -220,10 +220,10 @@ export type Screen = Readonly<{
  */
 export function renderScreen(
 	tree: ReactElement,
-	size: Readonly<{columns?: number; rows?: number}> = {},
+	size: Readonly<{columns?: number; rows?: number; isStdinTerminal?: boolean}> = {},
 ): Screen {
 	const stdout = new FakeStdout(size.columns ?? 100, size.rows);
-	const stdin = new FakeStdin();
+	const stdin = new FakeStdin(size.isStdinTerminal ?? true);
 	const instance = render(tree, {
 		stdout: stdout as unknown as NodeJS.WriteStream,
 		stderr: new FakeStdout(100, undefined) as unknown as NodeJS.WriteStream,
@@ -307,6 +307,8 @@ export type AppOptions = Readonly<{
 	api?: string;
 	host?: string;
 	staleAfterMs?: number;
+	/** Whether stdin is a terminal keys can come from; true by default. */
+	isStdinTerminal?: boolean;
 }>;
 
 /**
@@ -340,7 +342,11 @@ export function renderApp(options: AppOptions): Screen {
 				staleAfterMs={options.staleAfterMs}
 			/>
 		</DisplayContext.Provider>,
-		{columns: options.columns ?? 80, rows: options.rows ?? 24},
+		{
+			columns: options.columns ?? 80,
+			rows: options.rows ?? 24,
+			isStdinTerminal: options.isStdinTerminal,
+		},
 	);
 }
 

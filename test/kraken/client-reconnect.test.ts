@@ -1,4 +1,4 @@
-import {afterEach, describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {ApiVersion} from '../../source/model/types.js';
 import {
 	freePort,
@@ -112,6 +112,55 @@ describe.each(twoPairsOnEachApi)('client on $api', ({api, pairs}) => {
 		}
 
 		expect(server.handshakeAttempts()).toBe(3);
+	});
+
+	test('a connection that stayed up for 50 s counts as healthy: the next outage starts with quick retries', async () => {
+		const server = await serve(api);
+		// Five refusals in a row: past the quick retries, each wait is the slow floor or more.
+		server.refuseHandshakes(5, 503);
+		// Only Date is faked, so the client can be aged without waiting; sockets run for real.
+		vi.useFakeTimers({toFake: ['Date']});
+		cleanup.add(() => vi.useRealTimers());
+		const {client, log} = startClient(cleanup, {
+			url: server.url,
+			api,
+			pairs,
+			idleTimeoutMs: 600_000,
+		});
+		for (let refused = 0; refused < 5; refused++) {
+			await eventually(() => expect(reconnectingStates(log)).toHaveLength(refused + 1));
+			vi.setSystemTime(Date.now() + 1000);
+		}
+
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+		expect(reconnectingStates(log).at(-1)?.delayMs).toBeGreaterThanOrEqual(slowFloorMs);
+		vi.setSystemTime(Date.now() + 50_000);
+		server.dropAll();
+		await eventually(() => expect(reconnectingStates(log)).toHaveLength(6));
+		const afterHealthy = reconnectingStates(log)[5];
+		expect(afterHealthy?.attempt).toBe(1);
+		expect(afterHealthy?.delayMs).toBeLessThanOrEqual(quickBaseMs);
+	});
+
+	test('reconnectNow skips the wait before a reconnect, and replaces a live connection', async () => {
+		const server = await serve(api);
+		server.refuseHandshakes(1, 429);
+		const {client, log} = startClient(cleanup, {
+			url: server.url,
+			api,
+			pairs,
+			backoff: {...fastOptions.backoff, rateLimitedFloorMs: 60_000},
+		});
+		await eventually(() => expect(reconnectingStates(log)).toHaveLength(1));
+		expect(reconnectingStates(log)[0]?.delayMs).toBeGreaterThanOrEqual(60_000);
+		client.reconnectNow();
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+		expect(server.connectionCount()).toBe(1);
+
+		client.reconnectNow();
+		await eventually(() => expect(server.connectionCount()).toBe(2));
+		await eventually(() => expect(client.state.kind).toBe('subscribed'));
+		expect(server.latest().requests('subscribe')[0]?.pairs).toEqual(pairs);
 	});
 
 	test('keeps retrying a refused connection until a server listens', async () => {
