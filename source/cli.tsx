@@ -107,7 +107,12 @@ async function main(): Promise<number> {
 		return exitCodes.ok;
 	}
 
-	const result = parseOptions(cli.input, cli.flags as RawFlags, process.stdout.isTTY === true);
+	const result = parseOptions(
+		cli.input,
+		cli.flags as RawFlags,
+		process.stdout.isTTY === true,
+		process.env,
+	);
 	if (!result.ok) {
 		fail(result.message, exitCodes.badInput);
 	}

@@ -26,6 +26,8 @@ export type WatchOptions = Readonly<{
 	/** Notional in quote currency from which a trade is highlighted; undefined: adaptive. */
 	bigNotional: number | undefined;
 	isAscii: boolean;
+	/** NO_COLOR or --no-color, unless FORCE_COLOR asks for colour: no colours, other styles kept. */
+	isColourless: boolean;
 }>;
 
 export type ServeOptions = Readonly<{
@@ -50,6 +52,8 @@ export type RawFlags = Readonly<{
 	record?: string;
 	big?: string;
 	ascii: boolean;
+	/** False with --no-color. */
+	color: boolean;
 	port?: string;
 	host?: string;
 	replay?: string;
@@ -180,6 +184,7 @@ function watchOptions(
 	input: readonly string[],
 	flags: RawFlags,
 	isTerminal: boolean,
+	environment: NodeJS.ProcessEnv,
 ): WatchOptions {
 	refuse(flags, ['port', 'host', 'replay', 'speed'], 'belongs to the serve command');
 	if (flags.url !== undefined) {
@@ -218,6 +223,10 @@ function watchOptions(
 		recordFile: flags.record === undefined ? undefined : fileName(flags.record, '--record'),
 		bigNotional: flags.big === undefined ? undefined : check(bigSchema, flags.big, '--big'),
 		isAscii: flags.ascii,
+		// no-color.org: NO_COLOR set to anything but the empty string.
+		isColourless:
+			(!flags.color || (environment['NO_COLOR'] ?? '') !== '') &&
+			environment['FORCE_COLOR'] === undefined,
 	};
 }
 
@@ -229,10 +238,13 @@ export function parseOptions(
 	input: readonly string[],
 	flags: RawFlags,
 	isTerminal: boolean,
+	environment: NodeJS.ProcessEnv = {},
 ): OptionsResult {
 	try {
 		const options =
-			input[0] === 'serve' ? serveOptions(input, flags) : watchOptions(input, flags, isTerminal);
+			input[0] === 'serve'
+				? serveOptions(input, flags)
+				: watchOptions(input, flags, isTerminal, environment);
 		return {ok: true, options};
 	} catch (error) {
 		if (error instanceof InputError) {

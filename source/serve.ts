@@ -36,6 +36,11 @@ export async function runServe(options: ServeOptions, stderr: Writable): Promise
 			`kraken-tape: v1 at ${server.url}/ and v2 at ${server.url}/v2; Ctrl-C stops it\n`,
 	);
 	// A signal ends it with 128 + the signal's number, as it ends the tape and --json.
+	source.onFinished?.((tradesSent) => {
+		stderr.write(
+			`kraken-tape: replay finished: ${tradesSent} trades sent; the exchange stays up (heartbeats only) until stopped\n`,
+		);
+	});
 	const code = await untilSignal();
 	await server.close();
 	return code;

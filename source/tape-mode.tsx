@@ -1,3 +1,4 @@
+import chalk from 'chalk';
 import {render} from 'ink';
 import {App} from './app.js';
 import {exitCodes, untilSignal} from './exit-codes.js';
@@ -5,6 +6,7 @@ import {createCommands, type Feed} from './feed.js';
 import {DisplayContext} from './hooks/use-display.js';
 import {describeAlert} from './model/describe.js';
 import {asciiGlyphs, unicodeGlyphs} from './model/glyphs.js';
+import {colourlessTheme, defaultTheme} from './model/theme.js';
 import type {AlertEvent} from './model/types.js';
 import type {WatchOptions} from './options.js';
 import type {TapeSession} from './tape-session.js';
@@ -30,11 +32,18 @@ export async function runTape(
 	// stdout instead, and the frame writer sends the terminal only what changed (a scrolled tape
 	// becomes one inserted line): about 20x fewer bytes (npm run bench).
 	const frames = createFrameWriter({output: process.stdout, maxFramesPerSecond});
+	// --no-color turns the colour library off altogether; without colours the screen still
+	// needs bold, underline, dim and inverse, which every terminal but a dumb one has.
+	if (options.isColourless && chalk.level === 0 && process.env['TERM'] !== 'dumb') {
+		chalk.level = 1;
+	}
+
 	const instance = render(
 		<DisplayContext.Provider
 			value={{
 				glyphs: options.isAscii ? asciiGlyphs : unicodeGlyphs,
 				bigNotional: options.bigNotional,
+				theme: options.isColourless ? colourlessTheme : defaultTheme,
 			}}
 		>
 			<App

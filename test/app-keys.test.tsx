@@ -218,7 +218,9 @@ describe('app quit keys', () => {
 	test('with stdin not a terminal the hints say keys are off instead of offering them', async () => {
 		const app = show({store: seriesStore(), isStdinTerminal: false});
 		const frame = await app.waitFor((frame) => expect(frame).toContain('[1 BTC/USD'));
-		expect(lines(frame).at(-2)).toBe('keys off: input is not a terminal (Ctrl-C or a signal ends it)');
+		expect(lines(frame).at(-2)).toBe(
+			'keys off: input is not a terminal (Ctrl-C or a signal ends it)',
+		);
 	});
 
 	test('q does nothing else: other keys leave the screen running', async () => {

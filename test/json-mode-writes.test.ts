@@ -37,6 +37,7 @@ const options: WatchOptions = {
 	recordFile: undefined,
 	bigNotional: undefined,
 	isAscii: false,
+	isColourless: false,
 };
 
 describe('--json writes', () => {

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {appendFileSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
@@ -171,6 +171,23 @@ describe('json mode', () => {
 		const replayed = client.stdoutLines().map((line) => tradeLineSchema.parse(JSON.parse(line)));
 		expect(replayed.every((trade) => trade.pair === 'XBT/USD')).toBe(true);
 		expect(replayed.map((trade) => trade.price)).toEqual(recordedPrices);
+	});
+
+	test('serve --replay says which lines it skipped and when the replay is over', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'kraken-tape-'));
+		const file = join(directory, 'recording.ndjson');
+		const recorder = track(startCli(['--demo', '--json', '--record', file, 'XBT/USD']));
+		await recorder.waitForLine(() => recorder.stdoutLines().length >= 12);
+		await recorder.stop('SIGINT');
+		appendFileSync(file, 'not json at all\n{"time":"2024-01-01T00:00:00Z"}\n');
+
+		const server = track(await startServe(['--replay', file, '--speed', '50']));
+		expect(server.stderrText()).toMatch(/2 lines skipped \(not a recorded frame\)/);
+		const client = track(startCli(['--json', '--url', `${server.url}/v2`, 'XBT/USD']));
+		await client.waitForLine(() => client.stdoutLines().length >= 12);
+		await server.waitForStderr(
+			/replay finished: \d+ trades sent; the exchange stays up \(heartbeats only\) until stopped/,
+		);
 	});
 });
 

@@ -7,7 +7,7 @@ import type {AlertEvent} from '../model/types.js';
 type Properties = Readonly<{alerts: readonly AlertEvent[]; decimalsFor: (pair: string) => number}>;
 
 export function AlertBanner({alerts, decimalsFor}: Properties) {
-	const {glyphs} = useDisplay();
+	const {glyphs, theme} = useDisplay();
 	const newest = alerts.at(-1);
 	if (!newest) {
 		return null;
@@ -15,7 +15,7 @@ export function AlertBanner({alerts, decimalsFor}: Properties) {
 
 	const more = alerts.length > 1 ? ` (+${alerts.length - 1} more)` : '';
 	return (
-		<Text bold color="black" backgroundColor="yellow" wrap="truncate">
+		<Text bold {...theme.highlight} wrap="truncate">
 			{` ${glyphs.bell} ALERT ${newest.rule.text} at ${formatPrice(newest.price, decimalsFor(newest.rule.pair))} (${formatClock(newest.time)})${more}  d dismisses `}
 		</Text>
 	);

@@ -20,14 +20,14 @@ type Properties = Readonly<{
 /** One pair in the grid: name, compact stats and a short tape, in a box. */
 export function PairCard(properties: Properties) {
 	const {tape, index, width, height, isFocused, now, content, skip, statsForBigTrades} = properties;
-	const {glyphs} = useDisplay();
+	const {glyphs, theme} = useDisplay();
 	return (
 		<Box
 			flexDirection="column"
 			width={width}
 			height={height}
 			borderStyle={glyphs.border}
-			borderColor={tape.isAlerted ? 'magenta' : isFocused ? 'blue' : undefined}
+			borderColor={tape.isAlerted ? theme.alert : isFocused ? theme.focus : undefined}
 			overflow="hidden"
 		>
 			<Text bold inverse={isFocused} wrap="truncate">

@@ -3,6 +3,7 @@ import stringWidth from 'string-width';
 import {useDisplay} from '../hooks/use-display.js';
 import {formatPrice} from '../model/format.js';
 import type {Glyphs} from '../model/glyphs.js';
+import type {Theme} from '../model/theme.js';
 import type {PairTape} from '../model/tape-store.js';
 
 type Properties = Readonly<{
@@ -13,7 +14,7 @@ type Properties = Readonly<{
 
 type Tab = Readonly<{tape: PairTape; label: string; quote: string; color?: string; width: number}>;
 
-function tabFor(tape: PairTape, index: number, glyphs: Glyphs): Tab {
+function tabFor(tape: PairTape, index: number, glyphs: Glyphs, theme: Theme): Tab {
 	const {last, previous} = tape.stats.snapshot;
 	const isUp = last !== undefined && previous !== undefined && last > previous;
 	const isDown = last !== undefined && previous !== undefined && last < previous;
@@ -24,7 +25,8 @@ function tabFor(tape: PairTape, index: number, glyphs: Glyphs): Tab {
 			: last === undefined
 				? glyphs.ellipsis
 				: `${formatPrice(last, tape.priceDecimals)} ${isUp ? glyphs.up : isDown ? glyphs.down : glyphs.flat}`;
-	const color = tape.subscription === 'error' ? 'red' : isUp ? 'green' : isDown ? 'red' : undefined;
+	const color =
+		tape.subscription === 'error' ? theme.stale : isUp ? theme.up : isDown ? theme.down : undefined;
 	// One cell of frame either side ("[" "]" when focused) and one of gap.
 	return {tape, label, quote, color, width: stringWidth(label + quote) + 3};
 }
@@ -56,8 +58,8 @@ function visibleWindow(tabs: readonly Tab[], focusIndex: number, width: number):
  * Always one line, so the layout below never moves: pairs that do not fit are counted.
  */
 export function PairTabs({tapes, focused, width}: Properties) {
-	const {glyphs} = useDisplay();
-	const tabs = tapes.map((tape, index) => tabFor(tape, index, glyphs));
+	const {glyphs, theme} = useDisplay();
+	const tabs = tapes.map((tape, index) => tabFor(tape, index, glyphs, theme));
 	const focusIndex = Math.max(
 		0,
 		tapes.findIndex((tape) => tape.pair === focused),
@@ -74,8 +76,7 @@ export function PairTabs({tapes, focused, width}: Properties) {
 						key={tape.pair}
 						bold={isFocused}
 						inverse={isFocused}
-						color={tape.isAlerted ? 'black' : undefined}
-						backgroundColor={tape.isAlerted ? 'yellow' : undefined}
+						{...(tape.isAlerted ? theme.highlight : {})}
 					>
 						{isFocused ? '[' : ' '}
 						{label}

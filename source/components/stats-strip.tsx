@@ -17,7 +17,7 @@ function Stat({label, children}: Readonly<{label: string; children: ReactNode}>)
 
 /** Last, change since the first price seen, range, VWAP, volume, pace and who is taking. */
 export function StatsStrip({tape, now, isCompact = false, rows = 1}: Properties) {
-	const {glyphs} = useDisplay();
+	const {glyphs, theme} = useDisplay();
 	const stats = tape.stats.snapshot;
 	const decimals = tape.priceDecimals;
 	if (stats.last === undefined || stats.first === undefined) {
@@ -32,7 +32,7 @@ export function StatsStrip({tape, now, isCompact = false, rows = 1}: Properties)
 	const percent = (change / stats.first) * 100;
 	const buyShare = stats.volume > 0 ? Math.round((stats.buyVolume / stats.volume) * 100) : 50;
 	const changeText = (
-		<Text color={change > 0 ? 'green' : change < 0 ? 'red' : undefined}>
+		<Text color={change > 0 ? theme.up : change < 0 ? theme.down : undefined}>
 			{formatChange(change, percent, decimals)}
 		</Text>
 	);
@@ -59,10 +59,10 @@ export function StatsStrip({tape, now, isCompact = false, rows = 1}: Properties)
 			<Stat label="vol">{formatCompact(stats.volume)}</Stat>
 			<Stat label="trades/min">{String(tape.stats.tradesPerMinute(now))}</Stat>
 			<Stat label="buy/sell">
-				<Text color="green">
+				<Text color={theme.buy}>
 					{imbalanceBar(stats.buyVolume, stats.sellVolume, 10, glyphs.buyBar, '')}
 				</Text>
-				<Text color="red">
+				<Text color={theme.sell}>
 					{imbalanceBar(stats.buyVolume, stats.sellVolume, 10, '', glyphs.sellBar)}
 				</Text>
 				{` ${buyShare}% buy`}

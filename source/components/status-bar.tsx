@@ -45,7 +45,7 @@ export function StatusBar(properties: Properties) {
 		staleAfterMs,
 		isExpectingData = true,
 	} = properties;
-	const {glyphs} = useDisplay();
+	const {glyphs, theme} = useDisplay();
 	const age =
 		feed.lastFrameAt === undefined || !isExpectingData
 			? undefined
@@ -59,29 +59,37 @@ export function StatusBar(properties: Properties) {
 				</Text>
 			)}
 			{arrivedWhilePaused !== undefined && (
-				<Text bold color="black" backgroundColor="yellow">{` PAUSED +${arrivedWhilePaused} `}</Text>
+				<Text bold {...theme.highlight}>{` PAUSED +${arrivedWhilePaused} `}</Text>
 			)}
-			{/* Warnings in magenta: yellow text is unreadable on light backgrounds. */}
-			<Text
-				color={feed.state.kind === 'subscribed' ? 'green' : 'magenta'}
-				bold={feed.state.kind !== 'subscribed'}
-				wrap="truncate"
-			>
-				{stateText(feed, now)}
-			</Text>
-			{age !== undefined && (
-				<Text color={isStale ? 'red' : undefined} bold={isStale} dimColor={!isStale}>
-					{isStale ? `STALE ${Math.floor(age / 1000)} s` : `${(age / 1000).toFixed(1)} s ago`}
+			{/* The age belongs to the data, not the state: "subscribed, last data 0.4 s ago". */}
+			<Text wrap="truncate">
+				<Text
+					color={feed.state.kind === 'subscribed' ? theme.ok : theme.warning}
+					bold={feed.state.kind !== 'subscribed'}
+				>
+					{stateText(feed, now)}
 				</Text>
-			)}
+				{age !== undefined &&
+					(isStale ? (
+						<Text color={theme.stale} bold>{` STALE ${Math.floor(age / 1000)} s`}</Text>
+					) : (
+						<Text dimColor>{`, last data ${(age / 1000).toFixed(1)} s ago`}</Text>
+					))}
+			</Text>
 			{feed.systemStatus !== undefined && feed.systemStatus !== 'online' && (
-				<Text color="magenta" bold>{`${feed.source} ${feed.systemStatus}`}</Text>
+				<Text color={theme.warning} bold>{`${feed.source} ${feed.systemStatus}`}</Text>
 			)}
-			{refusedPairs.length > 0 && <Text color="red">{`refused: ${refusedPairs.join(', ')}`}</Text>}
-			{feed.unrecognised > 0 && <Text color="magenta">{`${feed.unrecognised} bad frames`}</Text>}
-			{feed.missing > 0 && <Text color="magenta">{`${feed.missing} trades missed`}</Text>}
-			{feed.recordingError !== undefined && <Text color="magenta">{feed.recordingError}</Text>}
-			{feed.notice !== undefined && <Text color="magenta">{feed.notice}</Text>}
+			{refusedPairs.length > 0 && (
+				<Text color={theme.stale}>{`refused: ${refusedPairs.join(', ')}`}</Text>
+			)}
+			{feed.unrecognised > 0 && (
+				<Text color={theme.warning}>{`${feed.unrecognised} bad frames`}</Text>
+			)}
+			{feed.missing > 0 && <Text color={theme.warning}>{`${feed.missing} trades missed`}</Text>}
+			{feed.recordingError !== undefined && (
+				<Text color={theme.warning}>{feed.recordingError}</Text>
+			)}
+			{feed.notice !== undefined && <Text color={theme.warning}>{feed.notice}</Text>}
 			<Text dimColor>{`${messagesPerSecond} msg/s`}</Text>
 			<Text dimColor>{`${glyphs.separator} ${api} ${host}`}</Text>
 		</Box>

@@ -1,13 +1,9 @@
 import chalk from 'chalk';
 import {Text} from 'ink';
-import {
-	formatClock,
-	formatNotional,
-	formatPrice,
-	formatVolume,
-	splitChangedDigits,
-} from '../model/format.js';
+import {formatClock, formatNotional, formatPrice, splitChangedDigits} from '../model/format.js';
 import type {Trade} from '../model/types.js';
+import {useDisplay} from '../hooks/use-display.js';
+import {paint} from './paint.js';
 import type {TapeColumns} from './tape-columns.js';
 
 type Properties = Readonly<{
@@ -15,29 +11,33 @@ type Properties = Readonly<{
 	/** The trade before this one, for highlighting the digits that changed. */
 	previous: Trade | undefined;
 	priceDecimals: number;
+	/** The same for every row of a tape, so the volumes' points line up. */
+	volumeDecimals: number;
 	isBig: boolean;
 	columns: TapeColumns;
 }>;
 
 /** One trade: time, side as a letter as well as a colour, price, volume, notional, order type. */
-export function TradeRow({trade, previous, priceDecimals, isBig, columns}: Properties) {
+export function TradeRow(properties: Properties) {
+	const {trade, previous, priceDecimals, volumeDecimals, isBig, columns} = properties;
+	const {theme} = useDisplay();
 	const isBuy = trade.side === 'buy';
 	// Each column keeps at least one space before it, however long the number.
 	const price = ` ${formatPrice(trade.price, priceDecimals).padStart(columns.price - 1)}`;
 	const before =
 		previous && ` ${formatPrice(previous.price, priceDecimals).padStart(columns.price - 1)}`;
 	const {same, changed} = splitChangedDigits(price, before);
-	const sideColor = isBuy ? chalk.green : chalk.red;
+	const sideColour = isBuy ? theme.buy : theme.sell;
 	// One Text of styled strings rather than a Text per column: the tape redraws every row on
 	// every frame, and eight components a row were a large part of what each frame left for the
 	// garbage collector (npm run bench, memory row). The styles nest as Ink's nested Texts did:
 	// colour inside bold inside underline.
 	const parts = [
 		isBig ? formatClock(trade.time) : chalk.dim(formatClock(trade.time)),
-		chalk.bold(sideColor(` ${isBuy ? 'B' : 'S'}`)),
+		chalk.bold(paint(sideColour, ` ${isBuy ? 'B' : 'S'}`)),
 		same,
-		chalk.underline.bold(sideColor(changed)),
-		` ${formatVolume(trade.volume, columns.volume - 1).padStart(columns.volume - 1)}`,
+		chalk.underline.bold(paint(sideColour, changed)),
+		` ${formatPrice(trade.volume, volumeDecimals).padStart(columns.volume - 1)}`,
 	];
 	if (columns.notional > 0) {
 		const notional = ` ${formatNotional(trade.price * trade.volume).padStart(columns.notional - 1)}`;

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useDisplay} from '../hooks/use-display.js';
 import {bigTradeThreshold} from '../model/big-trade.js';
+import {decimalsToFit} from '../model/format.js';
 import type {PairStatsSnapshot} from '../model/pair-stats.js';
 import type {PairTape} from '../model/tape-store.js';
 import {tapeRows} from '../model/tape-rows.js';
@@ -32,11 +33,11 @@ type Properties = Readonly<{
 export function TradeTape(properties: Properties) {
 	const {tape, rows, width, skip = 0, hasHeader = true, statsForBigTrades, emptyText} = properties;
 	const {trades, markers} = properties.content ?? tape;
-	const {bigNotional} = useDisplay();
+	const {bigNotional, theme} = useDisplay();
 	if (tape.subscription === 'error') {
 		return (
 			<Text
-				color="red"
+				color={theme.stale}
 				wrap="truncate"
 			>{`${tape.pair}: ${tape.error ?? 'subscription refused'}`}</Text>
 		);
@@ -48,6 +49,14 @@ export function TradeTape(properties: Properties) {
 
 	const shown = tapeRows(trades, markers, Math.max(0, rows - (hasHeader ? 1 : 0)), skip);
 	const columns = tapeColumns(width);
+	// One count of decimals for the whole column, the pair's own where the widest volume shown
+	// has room for it: points line up, and a narrow column drops decimals from every row alike.
+	let widestVolume = 0;
+	for (const row of shown) {
+		widestVolume = row.kind === 'trade' ? Math.max(widestVolume, row.trade.volume) : widestVolume;
+	}
+
+	const volumeDecimals = decimalsToFit(widestVolume, tape.volumeDecimals, columns.volume - 1);
 	const threshold = bigTradeThreshold(statsForBigTrades ?? tape.stats.snapshot, bigNotional);
 	return (
 		<Box flexDirection="column">
@@ -71,6 +80,7 @@ export function TradeTape(properties: Properties) {
 						trade={row.trade}
 						previous={row.previous}
 						priceDecimals={tape.priceDecimals}
+						volumeDecimals={volumeDecimals}
 						isBig={threshold !== undefined && row.trade.price * row.trade.volume >= threshold}
 						columns={columns}
 					/>

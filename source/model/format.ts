@@ -32,18 +32,18 @@ function toFixedHalfUp(value: number, decimals: number): string {
 }
 
 /**
- * Volumes with Kraken's eight decimals, so the column lines up; two from a thousand up. Given a
- * width, decimals are dropped until the text fits (a grid card has no room for 645.01632300).
+ * The most decimals, up to `decimals`, at which `value` written by formatPrice fits `width`
+ * characters; none when even that does not fit. A column sized by its widest value gets one
+ * count of decimals for every row, so the points line up.
  */
-export function formatVolume(volume: number, maximumWidth = Number.POSITIVE_INFINITY): string {
-	if (volume >= 1000) {
-		return formatPrice(volume, 2);
+export function decimalsToFit(value: number, decimals: number, width: number): number {
+	for (let fitting = decimals; fitting > 0; fitting--) {
+		if (formatPrice(value, fitting).length <= width) {
+			return fitting;
+		}
 	}
 
-	const text = volume.toFixed(8);
-	return text.length <= maximumWidth
-		? text
-		: volume.toFixed(Math.max(0, 8 - (text.length - maximumWidth)));
+	return 0;
 }
 
 /** Quote-currency amounts: two decimals, or six for tiny ones (ETH/BTC notional in BTC). */

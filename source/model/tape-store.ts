@@ -21,6 +21,11 @@ export type PairTape = {
 	error?: string;
 	/** Most decimals seen in a price: v2 numbers lose trailing zeros, so the maximum stands in. */
 	priceDecimals: number;
+	/**
+	 * The pair's lot precision: Kraken sizes every spot pair in hundred-millionths (AssetPairs
+	 * `lot_decimals` 8). Not learned from trades: v2 quantities lose their trailing zeros.
+	 */
+	volumeDecimals: number;
 	/** An alert fired for this pair and has not been dismissed. */
 	isAlerted: boolean;
 };
@@ -124,6 +129,7 @@ export class TapeStore {
 				markers: [],
 				subscription: 'pending',
 				priceDecimals: 0,
+				volumeDecimals: 8,
 				isAlerted: false,
 			});
 			this.#changed();

@@ -30,10 +30,20 @@ export function createReplaySource(file: string, speed: number): TradeSource {
 
 	// Snapshots after a reconnect repeat trades recorded before it; trade ids tell them apart.
 	const deduplicator = new TradeDeduplicator();
+	let unreadable = 0;
+	let repeated = 0;
 	const frames = text
 		.split('\n')
-		.flatMap((line) => readLine(line))
-		.map((frame) => ({...frame, trades: deduplicator.accept(frame.trades).fresh}))
+		.flatMap((line) => {
+			const read = readLine(line);
+			unreadable += read === undefined ? 1 : 0;
+			return read ?? [];
+		})
+		.map((frame) => {
+			const {fresh, duplicates} = deduplicator.accept(frame.trades);
+			repeated += duplicates;
+			return {...frame, trades: fresh};
+		})
 		.filter((frame) => frame.trades.length > 0);
 	if (frames.length === 0) {
 		throw new ReplayError(`recording ${file} holds no trade frames`);
@@ -48,6 +58,8 @@ export function createReplaySource(file: string, speed: number): TradeSource {
 	}));
 
 	const listeners = new Set<TradesListener>();
+	const finishedListeners = new Set<(tradesSent: number) => void>();
+	let tradesSent = 0;
 	const nextIds = new Map<ListedPair, number>();
 	const recent = new Map<ListedPair, ExchangeTrade[]>();
 	let timer: NodeJS.Timeout | undefined;
@@ -67,6 +79,7 @@ export function createReplaySource(file: string, speed: number): TradeSource {
 			const history = recent.get(pair) ?? [];
 			history.push(...replayed);
 			recent.set(pair, history.slice(-50));
+			tradesSent += replayed.length;
 			for (const listener of listeners) {
 				listener(pair, replayed);
 			}
@@ -76,11 +89,21 @@ export function createReplaySource(file: string, speed: number): TradeSource {
 		timer = next
 			? setTimeout(play, Math.max(0, next.offsetMs - (Date.now() - startedAt)))
 			: undefined;
+		if (!next) {
+			for (const listener of finishedListeners) {
+				listener(tradesSent);
+			}
+		}
 	}
+
+	const skipped = [
+		unreadable > 0 ? `${unreadable} lines skipped (not a recorded frame)` : '',
+		repeated > 0 ? `${repeated} repeated trades left out` : '',
+	].filter((part) => part !== '');
 
 	return {
 		pairs: [...pairs.values()],
-		description: `replay of ${file} (${steps.length} trade frames, speed ${speed}x)`,
+		description: `replay of ${file} (${steps.length} trade frames, speed ${speed}x${skipped.map((part) => `; ${part}`).join('')})`,
 		onTrades(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
@@ -98,21 +121,35 @@ export function createReplaySource(file: string, speed: number): TradeSource {
 			clearTimeout(timer);
 			timer = undefined;
 		},
+		onFinished(listener) {
+			finishedListeners.add(listener);
+		},
 	};
 }
 
 type RecordedTrades = Readonly<{receivedAt: number; symbol: string; trades: readonly Trade[]}>;
 
-/** The trade frames of one recording line, one entry per pair (in v2 naming). */
-function readLine(line: string): RecordedTrades[] {
+/**
+ * The trade frames of one recording line, one entry per pair (in v2 naming): none for a frame
+ * without trades (a status, an ack), undefined for a line that is not a recorded frame at all.
+ */
+function readLine(line: string): RecordedTrades[] | undefined {
+	if (line.trim() === '') {
+		return [];
+	}
+
 	let entry: RecordedFrame;
 	try {
 		entry = JSON.parse(line) as RecordedFrame;
 	} catch {
-		return [];
+		return undefined;
 	}
 
-	if (typeof entry?.frame !== 'string' || entry.binary || typeof entry.url !== 'string') {
+	if (typeof entry?.frame !== 'string' || typeof entry.url !== 'string') {
+		return undefined;
+	}
+
+	if (entry.binary) {
 		return [];
 	}
 

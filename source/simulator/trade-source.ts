@@ -25,4 +25,6 @@ export type TradeSource = Readonly<{
 	/** Starts trading; called on every subscription, so it must be idempotent. */
 	start(): void;
 	stop(): void;
+	/** A source that runs out (a replay) calls `listener` once its last trade is out. */
+	onFinished?(listener: (tradesSent: number) => void): void;
 }>;

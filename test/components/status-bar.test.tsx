@@ -54,7 +54,7 @@ const reconnecting = {
 describe('status-bar', () => {
 	test('shows the state, age of the last frame, rate, api and host', () => {
 		expect(bar({feed: feed({lastFrameAt: now - 1500}), messagesPerSecond: 42})).toBe(
-			'subscribed 1.5 s ago 42 msg/s │ v2 ws.kraken.com',
+			'subscribed, last data 1.5 s ago 42 msg/s │ v2 ws.kraken.com',
 		);
 	});
 
@@ -65,12 +65,12 @@ describe('status-bar', () => {
 	});
 
 	test.each<[number, string]>([
-		[9_999, '10.0 s ago'],
-		[10_000, 'STALE 10 s'],
-		[12_900, 'STALE 12 s'],
+		[9_999, ', last data 10.0 s ago'],
+		[10_000, ' STALE 10 s'],
+		[12_900, ' STALE 12 s'],
 	])('a frame %i ms old shows %s (stale after 10 s)', (age, text) => {
 		expect(bar({feed: feed({lastFrameAt: now - age})})).toBe(
-			`subscribed ${text} 0 msg/s │ v2 ws.kraken.com`,
+			`subscribed${text} 0 msg/s │ v2 ws.kraken.com`,
 		);
 	});
 

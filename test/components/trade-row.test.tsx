@@ -17,6 +17,7 @@ function row(current: Trade, previous: Trade | undefined, isBig = false, width =
 			trade={current}
 			previous={previous}
 			priceDecimals={1}
+			volumeDecimals={8}
 			isBig={isBig}
 			columns={tapeColumns(width)}
 		/>,

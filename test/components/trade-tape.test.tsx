@@ -100,6 +100,36 @@ describe('trade-tape', () => {
 		]);
 	});
 
+	test.each([
+		[100, 8],
+		[80, 7],
+		[60, 7],
+		[40, 5],
+	])(
+		'at width %i every volume has the same decimals (%i), aligned on the point',
+		(width, decimals) => {
+			const store = createStore(
+				['BTC/USD'],
+				[1199.3, 908.436_029_86, 0.000_5, 12.5].map((volume, index) =>
+					trade('BTC/USD', 68_000, {volume, time: localTime(10, 0, index, 0)}),
+				),
+			);
+			const rows = tape(store, width, 6).split('\n').slice(1);
+			// The volume is the second number after the side: its point and its decimals.
+			const volumes = rows.map((row) => /^\S+ [BS] +[\d,.]+ +([\d,]+)\.(\d+)/.exec(row));
+			const points = volumes.map(
+				(match, index) =>
+					(match?.index ?? 0) +
+					rows[index]!.indexOf(`${match?.[1]}.${match?.[2]}`) +
+					(match?.[1]?.length ?? 0),
+			);
+			expect(new Set(points).size).toBe(1);
+			expect(new Set(volumes.map((match) => match?.[2]?.length)).size).toBe(1);
+			// The pair's eight decimals where they fit; fewer, for every row alike, where not.
+			expect(volumes[0]?.[2]?.length).toBe(decimals);
+		},
+	);
+
 	test('skips the newest trades it is told to', () => {
 		const store = createStore(['BTC/USD'], series('BTC/USD', 10));
 		expect(tape(store, 40, 3, 4).split('\n').slice(1)).toEqual([

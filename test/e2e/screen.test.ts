@@ -227,3 +227,33 @@ describe('screen', () => {
 		expect(bells()).toBe(1);
 	});
 });
+
+describe('screen without colour', () => {
+	/** SGR parameter lists in the raw output. */
+	const sgrParameters = (raw: string) =>
+		[...raw.matchAll(/\u001B\[([\d;]*)m/g)].flatMap((match) => (match[1] ?? '').split(';'));
+	const isColour = (parameter: string) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(parameter);
+
+	test.each([
+		['--no-color', ['--demo', '--no-color'], {}],
+		['NO_COLOR=1', ['--demo'], {NO_COLOR: '1'}],
+	])(
+		'%s drops the colours but keeps bold, underline and inverse',
+		async (_name, arguments_, env) => {
+			const session = startTerminal(arguments_, {env: {...env, FORCE_COLOR: undefined}});
+			// Enough trades that some prices changed digits (underlined) and a status bar was drawn.
+			await session.waitFor((screen) => tradeRows(screen).length >= 12);
+			const parameters = sgrParameters(session.raw());
+			expect(parameters.filter((parameter) => isColour(parameter))).toEqual([]);
+			expect(parameters).toContain('4');
+			expect(parameters).toContain('7');
+			expect(parameters).toContain('1');
+		},
+	);
+
+	test('with colour, buys and sells are coloured', async () => {
+		const session = startTerminal(['--demo'], {env: {FORCE_COLOR: undefined, NO_COLOR: undefined}});
+		await session.waitFor((screen) => tradeRows(screen).length >= 12);
+		expect(sgrParameters(session.raw()).filter((parameter) => isColour(parameter))).not.toEqual([]);
+	});
+});

@@ -6,7 +6,7 @@ import {
 	formatCompact,
 	formatNotional,
 	formatPrice,
-	formatVolume,
+	decimalsToFit,
 	imbalanceBar,
 	splitChangedDigits,
 } from '../../source/model/format.js';
@@ -55,16 +55,6 @@ describe('format', () => {
 			intl.set(decimals, format);
 			expect(formatPrice(value, decimals), `${value} to ${decimals}`).toBe(format.format(value));
 		}
-	});
-
-	test.each<[number, string]>([
-		[0.5, '0.50000000'],
-		[0.000_000_01, '0.00000001'],
-		[999.123_456_78, '999.12345678'],
-		[1000, '1,000.00'],
-		[12_345.678, '12,345.68'],
-	])('formatVolume(%d) is %s', (volume, text) => {
-		expect(formatVolume(volume)).toBe(text);
 	});
 
 	test.each<[number, string]>([
@@ -129,15 +119,19 @@ describe('format', () => {
 	});
 });
 
-describe('formatVolume with a width', () => {
+describe('decimalsToFit', () => {
 	test.each([
-		[645.016323, 11, '645.0163230'],
-		[645.016323, 12, '645.01632300'],
-		[0.5, 10, '0.50000000'],
-		[0.5, 6, '0.5000'],
-		[999.9, 3, '1000'],
-		[4000, 5, '4,000.00'],
-	])('%d in %d columns is %s', (volume, width, expected) => {
-		expect(formatVolume(volume, width)).toBe(expected);
+		[645.016323, 8, 12, 8],
+		[645.016323, 8, 11, 7],
+		[1199.3, 8, 14, 8],
+		[1199.3, 8, 11, 5],
+		[0.5, 8, 6, 4],
+		[0.5, 2, 20, 2],
+		// Nothing fits: no decimals at all, and the column shows what it can.
+		[123_456_789, 8, 5, 0],
+		// 999.96 at one decimal is 1,000.0: the rounded text is what must fit.
+		[999.96, 8, 5, 0],
+	])('%d with at most %d decimals in %d columns takes %d', (value, decimals, width, expected) => {
+		expect(decimalsToFit(value, decimals, width)).toBe(expected);
 	});
 });
