@@ -121,11 +121,18 @@ describe('app keys', () => {
 		const app = await start();
 		await app.press('?');
 		const frame = await app.waitFor((frame) => expect(frame).toContain('keys'));
-		for (const key of ['← → h l Tab Shift-Tab', '1-9', 'g ', 'space', '↑ ↓ PgUp PgDn Home End']) {
+		for (const key of [
+			'← h Shift-Tab / → l Tab',
+			'1-9',
+			'g ',
+			'space',
+			'↓ j / ↑ k',
+			'PgDn / PgUp',
+		]) {
 			expect(frame).toContain(`│ ${key}`);
 		}
 
-		for (const key of ['a', 'x', 'c', 'd Esc', '?', 'q Ctrl-C']) {
+		for (const key of ['a', 'x', 'c', 'd Esc', 'r', '?', 'q Ctrl-C']) {
 			expect(frame).toMatch(new RegExp(`│ ${key.replace('?', '\\?')} +[a-z]`));
 		}
 

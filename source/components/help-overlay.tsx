@@ -1,35 +1,48 @@
 import {Box, Text} from 'ink';
 import {useDisplay} from '../hooks/use-display.js';
 import type {Glyphs} from '../model/glyphs.js';
+import type {Action, KeyBindings} from '../model/key-bindings.js';
+import {keysOf} from './key-labels.js';
 
-function keysFor(glyphs: Glyphs): ReadonlyArray<readonly [string, string]> {
-	const {left, right, upArrow, downArrow} = glyphs;
-	return [
-		[`${left} ${right} h l Tab Shift-Tab`, 'previous / next pair'],
-		['1-9', 'jump to a pair'],
-		['g', 'grid of every pair / back to one pair'],
-		['space', 'pause the tape (trades keep counting) / resume'],
-		[`${upArrow} ${downArrow} PgUp PgDn Home End`, 'scroll back through history while paused'],
-		['a', 'add a pair (Enter adds, Esc cancels)'],
-		['x', 'remove the focused pair'],
-		['c', 'clear the focused tape and its stats'],
-		['d Esc', 'dismiss alerts'],
-		['?', 'this help (? or Esc closes)'],
-		['q Ctrl-C', 'quit'],
-	];
+/** Each row: the actions whose keys it lists (two read "one / other"), and what they do. */
+const rows: ReadonlyArray<readonly [readonly Action[] | '1-9', string]> = [
+	[['previous-pair', 'next-pair'], 'previous / next pair'],
+	['1-9', 'jump to a pair'],
+	[['grid'], 'grid of every pair / back to one pair'],
+	[['pause'], 'pause the tape (trades keep counting) / resume'],
+	[['scroll-down', 'scroll-up'], 'back / forward one trade (pauses a live tape)'],
+	[['page-down', 'page-up'], 'back / forward one page'],
+	[['bottom', 'top'], 'oldest / newest trade'],
+	[['add-pair'], 'add a pair (Enter adds, Esc cancels)'],
+	[['remove-pair'], 'remove the focused pair'],
+	[['clear'], 'clear the focused tape and its stats'],
+	[['dismiss'], 'dismiss alerts'],
+	[['reconnect'], 'reconnect now'],
+	[['help'], 'this help (again or Esc closes)'],
+	[['quit'], 'quit (Ctrl-C always does)'],
+];
+
+function keyColumn(entry: readonly Action[] | '1-9', bindings: KeyBindings, glyphs: Glyphs) {
+	return entry === '1-9'
+		? '1-9'
+		: entry
+				.map((action) => keysOf(action, bindings, glyphs))
+				.filter((keys) => keys !== '')
+				.join(' / ');
 }
 
-/** Every key, in a box over the tape. */
+/** Every key in effect, in a box over the tape; unbound actions are left out. */
 export function HelpOverlay() {
-	const {glyphs} = useDisplay();
-	const keys = keysFor(glyphs);
-	// ASCII names the arrows in words, so the column is as wide as its longest key.
+	const {glyphs, bindings} = useDisplay();
+	const keys = rows
+		.map(([entry, meaning]) => [keyColumn(entry, bindings, glyphs), meaning] as const)
+		.filter(([key]) => key !== '');
 	const keyWidth = Math.max(...keys.map(([key]) => key.length)) + 2;
 	return (
 		<Box flexDirection="column" borderStyle={glyphs.border} paddingX={1} alignSelf="flex-start">
 			<Text bold>keys</Text>
 			{keys.map(([key, meaning]) => (
-				<Text key={key} wrap="truncate">
+				<Text key={meaning} wrap="truncate">
 					<Text bold>{key.padEnd(keyWidth)}</Text>
 					{meaning}
 				</Text>

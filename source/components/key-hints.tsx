@@ -1,6 +1,8 @@
 import {Text} from 'ink';
 import {useDisplay} from '../hooks/use-display.js';
 import type {Glyphs} from '../model/glyphs.js';
+import type {Action, KeyBindings} from '../model/key-bindings.js';
+import {firstKeyOf} from './key-labels.js';
 
 /** What the keys can do now: every key, scrolling a paused tape, or only adding a first pair. */
 export type HintsFor = 'tape' | 'paused' | 'no-pairs';
@@ -12,31 +14,42 @@ type Properties = Readonly<{
 	hasKeys?: boolean;
 }>;
 
-/** In order of importance: the line keeps as many as fit the width. Only keys that act. */
-function hintsOf(hintsFor: HintsFor, glyphs: Glyphs): string[] {
-	if (hintsFor === 'no-pairs') {
-		return ['q quit', '? help', 'a add', 'r reconnect'];
-	}
-
+/**
+ * In order of importance: the line keeps as many as fit the width. Only keys that act now, each
+ * named by the first key bound to it; an action with no key has no hint.
+ */
+function hintsOf(hintsFor: HintsFor, bindings: KeyBindings, glyphs: Glyphs): string[] {
+	const first = (action: Action) => firstKeyOf(action, bindings, glyphs);
+	const hint = (keys: ReadonlyArray<string | undefined>, words: string) =>
+		keys.includes(undefined) ? undefined : `${keys.join('')} ${words}`;
 	const isPaused = hintsFor === 'paused';
-	return [
-		'q quit',
-		'? help',
-		isPaused ? 'space resume' : 'space pause',
-		...(isPaused ? [`${glyphs.upArrow}${glyphs.downArrow} scroll`] : []),
-		`${glyphs.left}${glyphs.right} pair`,
-		'g grid',
-		'a add',
-		'x remove',
-		'c clear',
-		'1-9 jump',
-		'r reconnect',
-	];
+	const hints =
+		hintsFor === 'no-pairs'
+			? [
+					hint([first('quit')], 'quit'),
+					hint([first('help')], 'help'),
+					hint([first('add-pair')], 'add'),
+					hint([first('reconnect')], 'reconnect'),
+				]
+			: [
+					hint([first('quit')], 'quit'),
+					hint([first('help')], 'help'),
+					hint([first('pause')], isPaused ? 'resume' : 'pause'),
+					isPaused ? hint([first('scroll-up'), first('scroll-down')], 'scroll') : undefined,
+					hint([first('previous-pair'), first('next-pair')], 'pair'),
+					hint([first('grid')], 'grid'),
+					hint([first('add-pair')], 'add'),
+					hint([first('remove-pair')], 'remove'),
+					hint([first('clear')], 'clear'),
+					'1-9 jump',
+					hint([first('reconnect')], 'reconnect'),
+				];
+	return hints.filter((text) => text !== undefined);
 }
 
 /** One line of key hints that drops the least important ones as the terminal narrows. */
 export function KeyHints({width, hintsFor = 'tape', hasKeys = true}: Properties) {
-	const {glyphs} = useDisplay();
+	const {glyphs, bindings} = useDisplay();
 	if (!hasKeys) {
 		return (
 			<Text dimColor wrap="truncate">
@@ -47,7 +60,7 @@ export function KeyHints({width, hintsFor = 'tape', hasKeys = true}: Properties)
 
 	const shown: string[] = [];
 	let used = 0;
-	for (const hint of hintsOf(hintsFor, glyphs)) {
+	for (const hint of hintsOf(hintsFor, bindings, glyphs)) {
 		const needed = hint.length + (shown.length > 0 ? 2 : 0);
 		if (used + needed > width) {
 			break;

@@ -1,6 +1,7 @@
 import {useApp} from 'ink';
-import {useRef, type Dispatch} from 'react';
-import {defaultBindings, keyMapOf, type Action} from '../model/key-bindings.js';
+import {useMemo, useRef, type Dispatch} from 'react';
+import {useDisplay} from './use-display.js';
+import {keyMapOf, type Action} from '../model/key-bindings.js';
 import type {PairTape} from '../model/tape-store.js';
 import type {TapeCommands} from '../model/types.js';
 import {reduceView, type ViewAction, type ViewState} from '../model/view-state.js';
@@ -17,11 +18,7 @@ type KeyContext = Readonly<{
 	pageRows: number;
 	/** How far back the focused tape can scroll while paused. */
 	scrollMaximum: number;
-	/** Which key does what; the defaults unless the user rebound them. */
-	keyMap?: ReadonlyMap<string, Action>;
 }>;
-
-const defaultKeyMap = keyMapOf(defaultBindings);
 
 /** Pausing freezes every pair's tape as it is now, with its counts and statistics. */
 function pauseAction(tapes: readonly PairTape[]): ViewAction {
@@ -38,6 +35,8 @@ function pauseAction(tapes: readonly PairTape[]): ViewAction {
 /** Turns key presses into view changes and commands; nothing else reads the keyboard. */
 export function useTapeKeys(context: KeyContext): void {
 	const {exit} = useApp();
+	const {bindings} = useDisplay();
+	const keyMap = useMemo(() => keyMapOf(bindings), [bindings]);
 	// Ink swaps in a new render only after the next frame, and keys can arrive before it: the
 	// handler reads everything through refs, and each dispatch moves the view ref on at once,
 	// so `a` then `x` in one burst types an x instead of removing a pair.
@@ -193,7 +192,6 @@ export function useTapeKeys(context: KeyContext): void {
 	};
 
 	useKeyPresses((press) => {
-		const keyMap = latest.current.keyMap ?? defaultKeyMap;
 		const action = keyMap.get(press.name);
 		const view = latestView.current;
 		// Ctrl-C always quits; the other quit keys only where they are not being typed.

@@ -1,5 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {KeyHints} from '../../source/components/key-hints.js';
+import {defaultBindings} from '../../source/model/key-bindings.js';
+import {unicodeGlyphs} from '../../source/model/glyphs.js';
 import {renderFrame} from '../helpers/screen.js';
 
 function hints(width: number, isPaused = false): string {
@@ -27,6 +29,13 @@ describe('key-hints', () => {
 		[15, 'q quit  ? help'],
 	])('while paused at width %i offers resume and scrolling', (width, text) => {
 		expect(hints(width, true)).toBe(text);
+	});
+
+	test('hints name the keys in effect and leave out actions with no key', () => {
+		const bindings = {...defaultBindings, quit: ['ctrl+q'], grid: [], 'next-pair': ['n']};
+		expect(renderFrame(<KeyHints width={100} />, 100, {glyphs: unicodeGlyphs, bindings})).toBe(
+			'Ctrl-Q quit  ? help  space pause  ←n pair  a add  x remove  c clear  1-9 jump  r reconnect',
+		);
 	});
 
 	test('with no pairs it offers only the keys that do something', () => {
