@@ -260,6 +260,7 @@ describe('app', () => {
 		const store = createStore(['EVIL/USD', 'BTC/USD']);
 		bindStore(client, store, new AlertWatcher([]), () => undefined);
 		client.emit('subscription', {
+			channel: 'trade',
 			pair: 'EVIL/USD',
 			state: 'error',
 			message: '\u001B]0;evil\u0007bad\u001B[2J pair\u009B31m\r\n',

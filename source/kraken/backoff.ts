@@ -17,6 +17,8 @@ export type BackoffPolicy = Readonly<{
 	windowMs: number;
 	/** Attempts allowed in any `windowMs`; far below Kraken's 150 so a ban never comes near. */
 	maximumAttemptsPerWindow: number;
+	/** After `{"Error":"Exceeded msg rate"}`, pending subscriptions are sent again this much later. */
+	rateLimitRetryMs: number;
 }>;
 
 export const defaultBackoffPolicy: BackoffPolicy = {
@@ -27,6 +29,7 @@ export const defaultBackoffPolicy: BackoffPolicy = {
 	capMs: 60_000,
 	windowMs: 10 * 60_000,
 	maximumAttemptsPerWindow: 60,
+	rateLimitRetryMs: 5000,
 };
 
 export type BackoffInput = Readonly<{

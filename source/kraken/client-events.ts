@@ -2,6 +2,7 @@
 // (which marks its status frames for the client to recognise) does not depend on the client.
 import type {TradeGap, TradeRenumbering} from '../model/trade-deduplicator.js';
 import type {
+	Channel,
 	ConnectionState,
 	SubscriptionState,
 	SystemStatus,
@@ -10,6 +11,7 @@ import type {
 } from '../model/types.js';
 
 export type SubscriptionChange = Readonly<{
+	channel: Channel;
 	pair: string;
 	state: SubscriptionState;
 	/** Kraken's own words, for errors. */

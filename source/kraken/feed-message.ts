@@ -1,4 +1,4 @@
-import type {SystemStatus, Trade} from '../model/types.js';
+import type {Channel, ChannelParams, SystemStatus, Trade} from '../model/types.js';
 
 /**
  * What a codec makes of one inbound frame, whichever API version it came from. The client acts
@@ -6,9 +6,19 @@ import type {SystemStatus, Trade} from '../model/types.js';
  */
 export type FeedMessage =
 	| Readonly<{kind: 'status'; status: SystemStatus; version?: string; connectionId?: string}>
-	| Readonly<{kind: 'subscribed'; pair: string; reqId?: number}>
-	| Readonly<{kind: 'unsubscribed'; pair: string; reqId?: number}>
-	| Readonly<{kind: 'subscription-error'; pair?: string; message: string; reqId?: number}>
+	| Readonly<{kind: 'subscribed'; channel: Channel; pair: string; reqId?: number}>
+	| Readonly<{kind: 'unsubscribed'; channel: Channel; pair: string; reqId?: number}>
+	/**
+	 * A refused request. `channel` where the frame says it (v1 does); v2's errors name neither
+	 * the channel nor always the pair, so the client matches them by `reqId` and the words.
+	 */
+	| Readonly<{
+			kind: 'subscription-error';
+			channel?: Channel;
+			pair?: string;
+			message: string;
+			reqId?: number;
+	  }>
 	| Readonly<{kind: 'heartbeat'}>
 	| Readonly<{kind: 'pong'; reqId?: number}>
 	| Readonly<{kind: 'trades'; trades: readonly Trade[]; isSnapshot: boolean}>
@@ -16,15 +26,22 @@ export type FeedMessage =
 	| Readonly<{kind: 'error'; message: string}>
 	| Readonly<{kind: 'unrecognised'; reason: string}>;
 
+/** One subscribe or unsubscribe: a channel, its parameters, and the pairs it is for. */
+export type SubscriptionRequest = Readonly<{
+	channel: Channel;
+	pairs: readonly string[];
+	params: ChannelParams;
+}>;
+
 /** Encodes requests and decodes frames for one API version. */
 export type Codec = Readonly<{
 	decode(text: string): FeedMessage;
-	encodeSubscribe(pairs: readonly string[], reqId: number, snapshot: boolean): string;
-	encodeUnsubscribe(pairs: readonly string[], reqId: number): string;
+	encodeSubscribe(request: SubscriptionRequest, reqId: number): string;
+	encodeUnsubscribe(request: SubscriptionRequest, reqId: number): string;
 	encodePing(reqId: number): string;
 }>;
 
-/** Frames larger than this are refused without parsing: no trade message comes near it. */
+/** Frames larger than this are refused without parsing: no message comes near it. */
 export const maximumFrameBytes = 1024 * 1024;
 
 /**
@@ -65,4 +82,9 @@ export function describeIssues(
 
 	const where = first.path.length > 0 ? first.path.map(String).join('.') : 'frame';
 	return `${where}: ${first.message}`;
+}
+
+/** The channels this client knows, by the name both APIs give them. */
+export function channelNamed(name: unknown): Channel | undefined {
+	return name === 'trade' ? name : undefined;
 }

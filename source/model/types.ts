@@ -1,6 +1,18 @@
 /** Which generation of Kraken's public WebSocket API a connection speaks. */
 export type ApiVersion = 'v1' | 'v2';
 
+/**
+ * A kind of market data Kraken streams, by its channel name on both APIs. A subscription is one
+ * channel for one pair.
+ */
+export type Channel = 'trade';
+
+/**
+ * What a channel's subscription asks for beyond the pair: the v2 trade snapshot (the book's
+ * depth and the candles' interval join them as those channels come).
+ */
+export type ChannelParams = Readonly<{snapshot?: boolean}>;
+
 /** The taker's side of a trade. */
 export type Side = 'buy' | 'sell';
 

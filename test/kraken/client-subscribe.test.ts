@@ -61,7 +61,9 @@ describe.each(setups)('client on $api', ({api, bitcoin}) => {
 		const reqId = connection.requests()[0]?.reqId ?? -1;
 		expect(Number.isInteger(reqId) && reqId > 0).toBe(true);
 		expect(text).toBe(subscribeText(api, pairs, reqId));
-		expect(log.subscriptions).toEqual(pairs.map((pair) => ({pair, state: 'subscribed'})));
+		expect(log.subscriptions).toEqual(
+			pairs.map((pair) => ({channel: 'trade', pair, state: 'subscribed'})),
+		);
 		expect(stateKinds(log)).toEqual(['connecting', 'open', 'subscribed']);
 		expect([...client.subscriptions]).toEqual(pairs.map((pair) => [pair, 'subscribed']));
 	});
@@ -134,12 +136,17 @@ describe.each(setups)('client on $api', ({api, bitcoin}) => {
 		const {log} = startClient(cleanup, {url: server.url, api, pairs: [bitcoin, 'FOO/USD']});
 		await eventually(() =>
 			expect(log.subscriptions).toContainEqual({
+				channel: 'trade',
 				pair: 'FOO/USD',
 				state: 'error',
 				message: 'Currency pair not supported FOO/USD',
 			}),
 		);
-		expect(log.subscriptions).toContainEqual({pair: bitcoin, state: 'subscribed'});
+		expect(log.subscriptions).toContainEqual({
+			channel: 'trade',
+			pair: bitcoin,
+			state: 'subscribed',
+		});
 
 		server
 			.latest()
@@ -152,7 +159,11 @@ describe.each(setups)('client on $api', ({api, bitcoin}) => {
 		server.behaviour.alreadySubscribed.add('ETH/USD');
 		const {client, log} = startClient(cleanup, {url: server.url, api, pairs});
 		await eventually(() =>
-			expect(log.subscriptions).toContainEqual({pair: 'ETH/USD', state: 'subscribed'}),
+			expect(log.subscriptions).toContainEqual({
+				channel: 'trade',
+				pair: 'ETH/USD',
+				state: 'subscribed',
+			}),
 		);
 		expect(log.subscriptions.filter((change) => change.state === 'error')).toEqual([]);
 		expect(client.subscriptions.get('ETH/USD')).toBe('subscribed');
@@ -169,7 +180,11 @@ describe.each(setups)('client on $api', ({api, bitcoin}) => {
 		const subscribeId = connection.requests()[1]?.reqId ?? -1;
 		expect(connection.received[1]).toBe(subscribeText(api, ['SOL/USD'], subscribeId));
 		await eventually(() =>
-			expect(log.subscriptions).toContainEqual({pair: 'SOL/USD', state: 'subscribed'}),
+			expect(log.subscriptions).toContainEqual({
+				channel: 'trade',
+				pair: 'SOL/USD',
+				state: 'subscribed',
+			}),
 		);
 
 		client.unsubscribe(['ETH/USD']);
@@ -177,7 +192,11 @@ describe.each(setups)('client on $api', ({api, bitcoin}) => {
 		const unsubscribeId = connection.requests()[2]?.reqId ?? -1;
 		expect(connection.received[2]).toBe(unsubscribeText(api, ['ETH/USD'], unsubscribeId));
 		expect(new Set(connection.requests().map((request) => request.reqId)).size).toBe(3);
-		expect(log.subscriptions.at(-1)).toEqual({pair: 'ETH/USD', state: 'unsubscribed'});
+		expect(log.subscriptions.at(-1)).toEqual({
+			channel: 'trade',
+			pair: 'ETH/USD',
+			state: 'unsubscribed',
+		});
 		expect(client.subscriptions.has('ETH/USD')).toBe(false);
 
 		// Trades already in flight for the removed pair are dropped; the others still come.
@@ -224,13 +243,18 @@ describe('client on v2', () => {
 		const {log} = startClient(cleanup, {url: server.url, api: 'v2', pairs: ['BTC/USD', 'XDG/USD']});
 		await eventually(() =>
 			expect(log.subscriptions).toContainEqual({
+				channel: 'trade',
 				pair: 'XDG/USD',
 				state: 'error',
 				message: 'Currency pair not supported XDG/USD',
 			}),
 		);
 		expect(server.latest().sent.some((text) => text.includes('"symbol":"XDG/USD"'))).toBe(false);
-		expect(log.subscriptions).toContainEqual({pair: 'BTC/USD', state: 'subscribed'});
+		expect(log.subscriptions).toContainEqual({
+			channel: 'trade',
+			pair: 'BTC/USD',
+			state: 'subscribed',
+		});
 		expect(log.notices).toEqual([]);
 
 		server

@@ -1,15 +1,19 @@
 import {afterEach, describe, expect, test} from 'vitest';
-import type {ApiVersion} from '../../source/model/types.js';
+import {defaultBackoffPolicy} from '../../source/kraken/backoff.js';
+import type {ApiVersion, ConnectionState} from '../../source/model/types.js';
+import {ManualClock} from '../helpers/manual-clock.js';
 import {startScriptedServer, type ScriptedServer} from '../helpers/scripted-server.js';
 import {
 	createCleanup,
 	eventually,
-	pause,
 	reconnectingStates,
 	startClient,
 	stateKinds,
 	twoPairsOnEachApi,
 } from '../helpers/wait.js';
+
+// The watchdog and the pings run on an injected clock: the tests move time on by hand and assert
+// the exact moment a connection is judged stale or a pong missing. Sockets run for real.
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());
@@ -20,127 +24,144 @@ async function serve(api: ApiVersion): Promise<ScriptedServer> {
 	return server;
 }
 
-const idleTimeoutMs = 800;
+type Started = ReturnType<typeof startClient> & {clock: ManualClock; framesReceived: () => number};
+
+/** A client on a manual clock, with Kraken's backoff policy and no jitter (random 0). */
+async function startOnClock(
+	server: ScriptedServer,
+	api: ApiVersion,
+	pairs: readonly string[],
+	timings: Readonly<{idleTimeoutMs?: number; pingIntervalMs?: number; pongTimeoutMs?: number}>,
+): Promise<Started> {
+	const clock = new ManualClock();
+	const started = startClient(cleanup, {
+		url: server.url,
+		api,
+		pairs,
+		clock,
+		random: () => 0,
+		backoff: defaultBackoffPolicy,
+		idleTimeoutMs: 10_000,
+		pingIntervalMs: 30_000,
+		pongTimeoutMs: 10_000,
+		...timings,
+	});
+	let frames = 0;
+	started.client.on('frame', () => frames++);
+	await eventually(() => expect(started.client.state.kind).toBe('subscribed'));
+	return {...started, clock, framesReceived: () => frames};
+}
+
+/** Sends a heartbeat and waits until the client has it. */
+async function heartbeat(server: ScriptedServer, started: Started): Promise<void> {
+	const before = started.framesReceived();
+	server.latest().send(server.frames.heartbeat);
+	await eventually(() => expect(started.framesReceived()).toBe(before + 1));
+}
+
+const staleStates = (states: readonly ConnectionState[]) =>
+	states.filter((state) => state.kind === 'stale');
 
 describe.each(twoPairsOnEachApi)('client on $api', ({api, pairs}) => {
-	test('goes stale when an acked feed falls silent, then reconnects and resubscribes', async () => {
+	test('an acked feed silent for exactly the idle timeout goes stale, reconnects and resubscribes', async () => {
 		const server = await serve(api);
-		const {log} = startClient(cleanup, {url: server.url, api, pairs, idleTimeoutMs});
-		await eventually(() => expect(stateKinds(log)).toContain('stale'), 3000);
-
-		const staleIndex = stateKinds(log).indexOf('stale');
-		const subscribedIndex = stateKinds(log).indexOf('subscribed');
-		expect(log.states[staleIndex]).toMatchObject({kind: 'stale'});
-		const stale = log.states[staleIndex];
-		expect(stale?.kind === 'stale' && stale.silentForMs).toBeGreaterThanOrEqual(idleTimeoutMs);
-		const staleAfter = (log.stateTimes[staleIndex] ?? 0) - (log.stateTimes[subscribedIndex] ?? 0);
-		expect(staleAfter).toBeGreaterThanOrEqual(idleTimeoutMs - 10);
-
+		const started = await startOnClock(server, api, pairs, {});
+		const {clock, log} = started;
+		clock.advance(9999);
+		expect(stateKinds(log)).not.toContain('stale');
+		clock.advance(1);
+		expect(staleStates(log.states)).toEqual([{kind: 'stale', silentForMs: 10_000}]);
+		await eventually(() => expect(reconnectingStates(log)).toHaveLength(1));
+		expect(reconnectingStates(log)[0]).toEqual({
+			kind: 'reconnecting',
+			// The first quick retry, jitter at its least: 500 ms x 0.5.
+			delayMs: 250,
+			attempt: 1,
+			reason: 'no trades or heartbeats for 10 s',
+		});
+		clock.advance(249);
+		expect(server.connectionCount()).toBe(1);
+		clock.advance(1);
 		await eventually(() => expect(server.connectionCount()).toBe(2));
-		expect(reconnectingStates(log)[0]?.reason).toBe('no trades or heartbeats for 1 s');
 		await eventually(() => expect(server.latest().requests('subscribe')).toHaveLength(1));
 		expect(server.latest().requests('subscribe')[0]?.pairs).toEqual(pairs);
 	});
 
-	test('goes stale when a streaming feed falls silent mid-stream', async () => {
+	test('a streaming feed goes stale the idle timeout after its last heartbeat', async () => {
 		const server = await serve(api);
-		server.behaviour.heartbeatMs = 100;
-		const {client, log} = startClient(cleanup, {url: server.url, api, pairs, idleTimeoutMs});
-		await eventually(() => expect(client.state.kind).toBe('subscribed'));
-		await eventually(() => expect(server.latest().sent.length).toBeGreaterThan(pairs.length + 5));
+		const started = await startOnClock(server, api, pairs, {pingIntervalMs: 10 ** 9});
+		const {clock, log} = started;
+		for (let second = 0; second < 30; second += 6) {
+			clock.advance(6000);
+			await heartbeat(server, started);
+		}
 
-		// The socket stays open; nothing more comes (nautilus_trader #4255).
-		server.behaviour.isSilent = true;
-		const silentAt = Date.now();
 		expect(stateKinds(log)).not.toContain('stale');
-		await eventually(() => expect(stateKinds(log)).toContain('stale'), 3000);
-		const staleAt = log.stateTimes[stateKinds(log).indexOf('stale')] ?? 0;
-		// The last heartbeat came up to 100 ms (more on a busy machine) before the silence.
-		expect(staleAt - silentAt).toBeGreaterThanOrEqual(idleTimeoutMs - 300);
-		await eventually(() => expect(server.connectionCount()).toBe(2));
+		// The socket stays open; nothing more comes (nautilus_trader #4255).
+		clock.advance(9999);
+		expect(stateKinds(log)).not.toContain('stale');
+		clock.advance(1);
+		expect(staleStates(log.states)).toEqual([{kind: 'stale', silentForMs: 10_000}]);
 	});
 
 	test('pongs alone do not keep a silent feed alive', async () => {
 		const server = await serve(api);
-		const {log} = startClient(cleanup, {
-			url: server.url,
-			api,
-			pairs,
-			idleTimeoutMs,
-			pingIntervalMs: 100,
-			pongTimeoutMs: 1000,
-		});
-		await eventually(() => expect(stateKinds(log)).toContain('stale'), 3000);
-		const first = server.connections[0];
-		expect(first?.requests('ping').length).toBeGreaterThanOrEqual(5);
-		expect(first?.sent.filter((text) => text.includes('pong')).length).toBeGreaterThanOrEqual(5);
-		await eventually(() => expect(server.connectionCount()).toBe(2));
+		const started = await startOnClock(server, api, pairs, {pingIntervalMs: 3000});
+		const {clock, log} = started;
+		for (let ping = 1; ping <= 3; ping++) {
+			clock.advance(3000);
+			// Each ping is answered, and the pong arrives, before time moves on.
+			await eventually(() => expect(started.framesReceived()).toBe(pairs.length + 1 + ping));
+		}
+
+		expect(server.latest().requests('ping')).toHaveLength(3);
+		clock.advance(1000);
+		expect(staleStates(log.states)).toEqual([{kind: 'stale', silentForMs: 10_000}]);
 	});
 
-	test('heartbeats keep the connection alive', async () => {
-		const server = await serve(api);
-		server.behaviour.heartbeatMs = 200;
-		const {client, log} = startClient(cleanup, {url: server.url, api, pairs, idleTimeoutMs});
-		await eventually(() => expect(client.state.kind).toBe('subscribed'));
-
-		// Two and a half idle timeouts with nothing but heartbeats.
-		await pause(2000);
-		expect(stateKinds(log)).toEqual(['connecting', 'open', 'subscribed']);
-		expect(server.connectionCount()).toBe(1);
-		const heartbeats = server.latest().sent.filter((text) => text === server.frames.heartbeat);
-		expect(heartbeats.length).toBeGreaterThanOrEqual(8);
-	});
-
-	test('reconnects when no pong comes within pongTimeoutMs', async () => {
+	test('a missing pong drops the connection exactly the pong timeout after the ping', async () => {
 		const server = await serve(api);
 		server.behaviour.answerPings = false;
-		server.behaviour.heartbeatMs = 100;
-		const {log} = startClient(cleanup, {
-			url: server.url,
-			api,
-			pairs,
-			pingIntervalMs: 200,
-			pongTimeoutMs: 100,
-		});
-		await eventually(() => expect(server.connectionCount()).toBe(2), 3000);
-		expect(reconnectingStates(log)[0]?.reason).toBe('no pong within 0.1 s');
+		const started = await startOnClock(server, api, pairs, {idleTimeoutMs: 10 ** 9});
+		const {clock, log} = started;
+		clock.advance(30_000);
+		await eventually(() => expect(server.latest().requests('ping')).toHaveLength(1));
+		clock.advance(9999);
+		expect(reconnectingStates(log)).toEqual([]);
+		clock.advance(1);
+		await eventually(() => expect(reconnectingStates(log)).toHaveLength(1));
+		expect(reconnectingStates(log)[0]?.reason).toBe('no pong within 10 s');
 		expect(stateKinds(log)).not.toContain('stale');
-		await eventually(() => expect(server.latest().requests('subscribe')).toHaveLength(1));
 	});
 
-	test('answered pings keep the connection', async () => {
+	test('answered pings keep the connection for as long as time runs', async () => {
 		const server = await serve(api);
-		server.behaviour.heartbeatMs = 100;
-		const {client, log} = startClient(cleanup, {
-			url: server.url,
-			api,
-			pairs,
-			pingIntervalMs: 200,
-			pongTimeoutMs: 100,
-		});
-		await eventually(() => expect(client.state.kind).toBe('subscribed'));
-		await pause(1000);
-		expect(server.latest().requests('ping').length).toBeGreaterThanOrEqual(3);
+		const started = await startOnClock(server, api, pairs, {idleTimeoutMs: 10 ** 9});
+		const {clock, log} = started;
+		for (let ping = 1; ping <= 4; ping++) {
+			clock.advance(30_000);
+			await eventually(() => expect(started.framesReceived()).toBe(pairs.length + 1 + ping));
+		}
+
+		clock.advance(60_000);
 		expect(reconnectingStates(log)).toEqual([]);
 		expect(server.connectionCount()).toBe(1);
 	});
 
-	test('reconnects when no pong comes even if pings are sent more often than the pong timeout', async () => {
+	test('pings sent faster than the pong timeout still drop at the deadline of the first', async () => {
 		const server = await serve(api);
 		server.behaviour.answerPings = false;
-		server.behaviour.heartbeatMs = 100;
-		const {log} = startClient(cleanup, {
-			url: server.url,
-			api,
-			pairs,
+		const started = await startOnClock(server, api, pairs, {
+			idleTimeoutMs: 10 ** 9,
 			pingIntervalMs: 100,
 			pongTimeoutMs: 300,
 		});
-		// The first ping goes out 100 ms after open; without any pong the drop is due by 400 ms.
-		await eventually(
-			() => expect(reconnectingStates(log).length, 'reconnects after a lost pong').toBe(1),
-			2000,
-		);
+		const {clock, log} = started;
+		// Pings at 100, 200, 300 ms; the first's deadline is 400 ms, however many follow it.
+		clock.advance(399);
+		expect(reconnectingStates(log)).toEqual([]);
+		clock.advance(1);
+		await eventually(() => expect(reconnectingStates(log)).toHaveLength(1));
 		expect(reconnectingStates(log)[0]?.reason).toBe('no pong within 0.3 s');
 	});
 });

@@ -1,9 +1,16 @@
 import {describe, expect, test} from 'vitest';
 import {codecFor} from '../../source/kraken/codec.js';
-import {codecV1} from '../../source/kraken/codec-v1.js';
-import {codecV2} from '../../source/kraken/codec-v2.js';
-import type {FeedMessage} from '../../source/kraken/feed-message.js';
+import {codecV1} from '../../source/kraken/v1/codec.js';
+import {codecV2} from '../../source/kraken/v2/codec.js';
+import type {FeedMessage, SubscriptionRequest} from '../../source/kraken/feed-message.js';
 import {v1ErrorFrames, v1Frames, v1Requests} from '../fixtures/frames.js';
+
+/** A trade-channel request for these pairs. */
+const tradeRequest = (pairs: readonly string[], snapshot?: boolean): SubscriptionRequest => ({
+	channel: 'trade',
+	pairs,
+	params: snapshot === undefined ? {} : {snapshot},
+});
 
 const decode = (text: string): FeedMessage => codecV1.decode(text);
 
@@ -19,11 +26,15 @@ describe('codec-v1', () => {
 			v1Frames.systemStatusReal,
 			{kind: 'status', status: 'online', version: '1.9.1', connectionId: '7858587364768643506'},
 		],
-		['trade subscribed', v1Frames.tradeSubscribed, {kind: 'subscribed', pair: 'XBT/USD', reqId: 0}],
+		[
+			'trade subscribed',
+			v1Frames.tradeSubscribed,
+			{kind: 'subscribed', channel: 'trade', pair: 'XBT/USD', reqId: 0},
+		],
 		[
 			'trade unsubscribed',
 			v1Frames.tradeUnsubscribed,
-			{kind: 'unsubscribed', pair: 'XBT/USD', reqId: 0},
+			{kind: 'unsubscribed', channel: 'trade', pair: 'XBT/USD', reqId: 0},
 		],
 		['heartbeat', v1Frames.heartbeat, {kind: 'heartbeat'}],
 		['pong with reqid', v1Frames.pongWithReqid, {kind: 'pong', reqId: 42}],
@@ -51,6 +62,7 @@ describe('codec-v1', () => {
 			v1ErrorFrames.notIsoDash,
 			{
 				kind: 'subscription-error',
+				channel: 'trade',
 				pair: 'XBT-USDT',
 				message: 'Currency pair not in ISO 4217-A3 format XBT-USDT',
 			},
@@ -260,7 +272,7 @@ describe('codec-v1', () => {
 	});
 
 	test('encodes subscribe with an integer reqid and the trade channel', () => {
-		const text = codecV1.encodeSubscribe(['XBT/USD', 'ETH/USD'], 1, true);
+		const text = codecV1.encodeSubscribe(tradeRequest(['XBT/USD', 'ETH/USD'], true), 1);
 		expect(text).toBe(
 			'{"event":"subscribe","pair":["XBT/USD","ETH/USD"],"subscription":{"name":"trade"},"reqid":1}',
 		);
@@ -269,13 +281,13 @@ describe('codec-v1', () => {
 	});
 
 	test('subscribe ignores the snapshot flag, which v1 trade does not take', () => {
-		expect(codecV1.encodeSubscribe(['XBT/USD'], 7, false)).toBe(
+		expect(codecV1.encodeSubscribe(tradeRequest(['XBT/USD'], false), 7)).toBe(
 			'{"event":"subscribe","pair":["XBT/USD"],"subscription":{"name":"trade"},"reqid":7}',
 		);
 	});
 
 	test('encodes unsubscribe', () => {
-		expect(codecV1.encodeUnsubscribe(['XBT/USD', 'XDG/USD'], 9)).toBe(
+		expect(codecV1.encodeUnsubscribe(tradeRequest(['XBT/USD', 'XDG/USD']), 9)).toBe(
 			'{"event":"unsubscribe","pair":["XBT/USD","XDG/USD"],"subscription":{"name":"trade"},"reqid":9}',
 		);
 	});

@@ -1,7 +1,14 @@
 import {describe, expect, test} from 'vitest';
-import {codecV2} from '../../source/kraken/codec-v2.js';
-import type {FeedMessage} from '../../source/kraken/feed-message.js';
+import {codecV2} from '../../source/kraken/v2/codec.js';
+import type {FeedMessage, SubscriptionRequest} from '../../source/kraken/feed-message.js';
 import {v2ErrorFrames, v2Frames, v2Requests} from '../fixtures/frames.js';
+
+/** A trade-channel request for these pairs. */
+const tradeRequest = (pairs: readonly string[], snapshot?: boolean): SubscriptionRequest => ({
+	channel: 'trade',
+	pairs,
+	params: snapshot === undefined ? {} : {snapshot},
+});
 
 const decode = (text: string): FeedMessage => codecV2.decode(text);
 
@@ -22,7 +29,11 @@ describe('codec-v2', () => {
 			v2Frames.statusReal2026,
 			{kind: 'status', status: 'online', version: '2.0.10', connectionId: '9471984923908980762'},
 		],
-		['trade subscribed', v2Frames.tradeSubscribed, {kind: 'subscribed', pair: 'BTC/USD', reqId: 0}],
+		[
+			'trade subscribed',
+			v2Frames.tradeSubscribed,
+			{kind: 'subscribed', channel: 'trade', pair: 'BTC/USD', reqId: 0},
+		],
 		['pong', v2Frames.pong, {kind: 'pong', reqId: 1}],
 		['heartbeat', v2Frames.heartbeat, {kind: 'heartbeat'}],
 	])('decodes %s', (_name, frame, expected) => {
@@ -242,26 +253,26 @@ describe('codec-v2', () => {
 	});
 
 	test.each<[boolean]>([[true], [false]])('subscribe always sends snapshot %s', (snapshot) => {
-		const text = codecV2.encodeSubscribe(['BTC/USD', 'ETH/USD'], 1, snapshot);
+		const text = codecV2.encodeSubscribe(tradeRequest(['BTC/USD', 'ETH/USD'], snapshot), 1);
 		expect(text).toBe(
 			`{"method":"subscribe","params":{"channel":"trade","symbol":["BTC/USD","ETH/USD"],"snapshot":${snapshot}},"req_id":1}`,
 		);
 	});
 
 	test('subscribe matches the documented request', () => {
-		const text = codecV2.encodeSubscribe(['BTC/USD', 'ETH/USD'], 1, true);
+		const text = codecV2.encodeSubscribe(tradeRequest(['BTC/USD', 'ETH/USD'], true), 1);
 		expect(JSON.parse(text)).toEqual(JSON.parse(v2Requests.subscribeDoc));
 	});
 
 	test('subscribe sends the symbol as an array even for one pair', () => {
-		const parsed = JSON.parse(codecV2.encodeSubscribe(['DOGE/USD'], 3, false)) as {
+		const parsed = JSON.parse(codecV2.encodeSubscribe(tradeRequest(['DOGE/USD'], false), 3)) as {
 			params: {symbol: unknown};
 		};
 		expect(parsed.params.symbol).toEqual(['DOGE/USD']);
 	});
 
 	test('encodes unsubscribe', () => {
-		const text = codecV2.encodeUnsubscribe(['BTC/USD'], 2);
+		const text = codecV2.encodeUnsubscribe(tradeRequest(['BTC/USD']), 2);
 		expect(text).toBe(
 			'{"method":"unsubscribe","params":{"channel":"trade","symbol":["BTC/USD"]},"req_id":2}',
 		);

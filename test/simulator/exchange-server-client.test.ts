@@ -45,7 +45,9 @@ describe.each(setups)(
 			const {client, log} = startClient(cleanup, {url: urlFor(server, api), api, pairs});
 			await eventually(() => expect(pairsOf(log.trades)).toEqual(new Set(pairs)));
 			expect(client.state.kind).toBe('subscribed');
-			expect(log.subscriptions).toEqual(pairs.map((pair) => ({pair, state: 'subscribed'})));
+			expect(log.subscriptions).toEqual(
+				pairs.map((pair) => ({channel: 'trade', pair, state: 'subscribed'})),
+			);
 			expect(log.statuses).toEqual([
 				{
 					status: 'online',
@@ -74,8 +76,18 @@ describe.each(setups)(
 			});
 			await eventually(() =>
 				expect(log.subscriptions.filter((change) => change.state === 'error')).toEqual([
-					{pair: foreign, state: 'error', message: `Currency pair not supported ${foreign}`},
-					{pair: wrongName, state: 'error', message: `Currency pair not supported ${wrongName}`},
+					{
+						channel: 'trade',
+						pair: foreign,
+						state: 'error',
+						message: `Currency pair not supported ${foreign}`,
+					},
+					{
+						channel: 'trade',
+						pair: wrongName,
+						state: 'error',
+						message: `Currency pair not supported ${wrongName}`,
+					},
 				]),
 			);
 			await eventually(() => expect(pairsOf(log.trades)).toEqual(new Set([bitcoin])));

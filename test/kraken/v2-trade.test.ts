@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {isTradeMessage, tradeMessageSchema} from '../../source/kraken/schemas-v2.js';
+import {isTradeMessage, tradeMessageSchema} from '../../source/kraken/v2/trade.js';
 import {seededRandom} from '../../source/simulator/random.js';
 import {v2Frames} from '../fixtures/frames.js';
 

@@ -1,49 +1,14 @@
 import * as z from 'zod';
+import type {Trade} from '../../model/types.js';
+import {describeIssues, type FeedMessage} from '../feed-message.js';
 
 /*
- * Kraken WebSocket v2 inbound frames, as documented at docs.kraken.com/api/docs/websocket-v2 and
- * as captured from the live server (see ../shared/kraken-protocol.md). Only this module and
- * codec-v2 know these shapes. Key order varies between captures, so everything is an object.
+ * The v2 `trade` channel (docs/kraken-protocol.md, "Trades"): snapshot and update frames share
+ * one shape, numbers are JSON numbers, and `trade_id` is a sequence number per book.
  */
 
-export const statusSchema = z.object({
-	channel: z.literal('status'),
-	data: z
-		.array(
-			z.object({
-				system: z.string().min(1),
-				version: z.string().optional(),
-				api_version: z.string().optional(),
-			}),
-		)
-		.min(1),
-});
-
-export const heartbeatSchema = z.object({channel: z.literal('heartbeat')});
-
-export const pongSchema = z.object({
-	method: z.literal('pong'),
-	req_id: z.number().int().optional(),
-});
-
-export const acknowledgementSchema = z.discriminatedUnion('success', [
-	z.object({
-		method: z.enum(['subscribe', 'unsubscribe']),
-		success: z.literal(true),
-		result: z.object({channel: z.string(), symbol: z.string()}),
-		req_id: z.number().int().optional(),
-	}),
-	z.object({
-		method: z.string(),
-		success: z.literal(false),
-		error: z.string(),
-		symbol: z.string().optional(),
-		req_id: z.number().int().optional(),
-	}),
-]);
-
 const positive = z.number().positive().finite();
-const pairName = /^[A-Za-z\d.]{1,16}\/[A-Za-z\d.]{1,16}$/;
+export const pairName = /^[A-Za-z\d.]{1,16}\/[A-Za-z\d.]{1,16}$/;
 const timestamp = z.iso.datetime({offset: true});
 
 const tradeSchema = z.object({
@@ -70,8 +35,8 @@ const timestampPattern = timestamp.def.pattern;
  * The same test as tradeMessageSchema, made on the parsed frame in place. zod builds a checked
  * copy of every frame, which was a third of all the memory a firehose of trades allocated (npm
  * run bench); trade frames are nearly all the traffic. It only ever accepts what the schema
- * accepts (test/kraken/schemas-v2.test.ts); anything it refuses goes to the schema, which has the
- * last word and says what is wrong.
+ * accepts (test/kraken/v2-trade.test.ts holds the two to the same answer over mutated frames);
+ * anything it refuses goes to the schema, which has the last word and says what is wrong.
  */
 export function isTradeMessage(value: Record<string, unknown>): value is V2TradeMessage {
 	const {data} = value;
@@ -110,4 +75,28 @@ export function isTradeMessage(value: Record<string, unknown>): value is V2Trade
 
 function isPositive(value: unknown): boolean {
 	return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+/** The one place v2 trade entries become domain trades. */
+function toTrades(message: V2TradeMessage): Trade[] {
+	return message.data.map((entry) => ({
+		pair: entry.symbol,
+		side: entry.side,
+		price: entry.price,
+		volume: entry.qty,
+		time: Date.parse(entry.timestamp),
+		orderType: entry.ord_type,
+		tradeId: entry.trade_id,
+	}));
+}
+
+export function decodeTradeMessage(value: Record<string, unknown>): FeedMessage {
+	if (isTradeMessage(value)) {
+		return {kind: 'trades', trades: toTrades(value), isSnapshot: value.type === 'snapshot'};
+	}
+
+	const parsed = tradeMessageSchema.safeParse(value);
+	return parsed.success
+		? {kind: 'trades', trades: toTrades(parsed.data), isSnapshot: parsed.data.type === 'snapshot'}
+		: {kind: 'unrecognised', reason: `trade message ${describeIssues(parsed.error.issues)}`};
 }

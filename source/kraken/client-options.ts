@@ -1,0 +1,68 @@
+import type {LookupFunction} from 'node:net';
+import type {ApiVersion} from '../model/types.js';
+import type {BackoffPolicy} from './backoff.js';
+import type {Clock} from './clock.js';
+
+export type ClientOptions = Readonly<{
+	url: string;
+	api: ApiVersion;
+	pairs: readonly string[];
+	/** Ask v2 for the last 50 trades on every (re)subscribe; repeats are dropped by trade id. */
+	snapshot?: boolean;
+	/** No trade or heartbeat for this long after the first ack: the connection is stale. */
+	idleTimeoutMs?: number;
+	pingIntervalMs?: number;
+	pongTimeoutMs?: number;
+	/** Subscribe this long after the socket opens even if no status frame has come. */
+	statusWaitMs?: number;
+	/** A connection that stayed subscribed this long resets the failure count. */
+	stableAfterMs?: number;
+	backoff?: Partial<BackoffPolicy>;
+	random?: () => number;
+	/** Resolves host names in place of the system's resolver (passed through to the socket). */
+	lookup?: LookupFunction;
+	/** Time for the watchdog, pings and backoff; the system's unless a test brings its own. */
+	clock?: Clock;
+}>;
+
+/** The timings a client runs with when not told otherwise. */
+export type Timings = Readonly<
+	Required<
+		Pick<
+			ClientOptions,
+			'idleTimeoutMs' | 'pingIntervalMs' | 'pongTimeoutMs' | 'statusWaitMs' | 'stableAfterMs'
+		>
+	>
+>;
+
+/**
+ * Kraken documents no idle timeout; a silent-but-open subscription has been seen (nautilus_trader
+ * #4255), so 10 s without data is stale. Libraries ping every 6 to 30 s.
+ */
+export const defaultTimings: Timings = {
+	idleTimeoutMs: 10_000,
+	pingIntervalMs: 30_000,
+	pongTimeoutMs: 10_000,
+	statusWaitMs: 3000,
+	stableAfterMs: 10_000,
+};
+
+/** The timings in `options`, each the default where not given. */
+export function timingsOf(options: ClientOptions): Timings {
+	const given = Object.entries(options).filter(([, value]) => value !== undefined);
+	return {...defaultTimings, ...(Object.fromEntries(given) as Partial<Timings>)};
+}
+
+/** Counts since start, for the status bar and the benchmark. */
+export type ClientCounts = Readonly<{
+	unrecognised: number;
+	duplicates: number;
+	missing: number;
+	reconnects: number;
+}>;
+
+/** The name of the server at `url` as the user knows it: Kraken for Kraken's own hosts. */
+export function sourceNameOf(url: string): string {
+	const {hostname} = new URL(url);
+	return hostname === 'kraken.com' || hostname.endsWith('.kraken.com') ? 'Kraken' : 'server';
+}

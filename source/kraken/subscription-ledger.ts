@@ -1,0 +1,137 @@
+import type {Channel, ChannelParams, SubscriptionState} from '../model/types.js';
+import type {SubscriptionRequest} from './feed-message.js';
+
+export type Subscription = Readonly<{
+	channel: Channel;
+	pair: string;
+	params: ChannelParams;
+	state: SubscriptionState;
+	/** The exchange's words, when it refused. */
+	message?: string;
+	/** When the current connection acknowledged it. */
+	acknowledgedAt?: number;
+}>;
+
+const keyOf = (channel: Channel, pair: string) => `${channel} ${pair}`;
+
+/**
+ * What is wanted, per channel and pair, and where each stands on the current connection: one
+ * place that knows what to send, what was acknowledged, what was refused and what to send again
+ * after a reconnect. Every channel uses it the same way; its parameters (the v2 trade snapshot,
+ * later the book's depth and the candles' interval) travel with it.
+ */
+export class SubscriptionLedger {
+	readonly #entries = new Map<string, Subscription>();
+	/** The channel of each subscribe or unsubscribe sent, by request id, to place v2's errors. */
+	readonly #requestChannels = new Map<number, Channel>();
+
+	get(channel: Channel, pair: string): Subscription | undefined {
+		return this.#entries.get(keyOf(channel, pair));
+	}
+
+	all(channel?: Channel): Subscription[] {
+		const entries = [...this.#entries.values()];
+		return channel === undefined ? entries : entries.filter((entry) => entry.channel === channel);
+	}
+
+	/** Wants a subscription; true when it was not wanted or was refused before. */
+	want(channel: Channel, pair: string, params: ChannelParams): boolean {
+		const entry = this.get(channel, pair);
+		if (entry && entry.state !== 'error') {
+			return false;
+		}
+
+		this.#set({channel, pair, params, state: 'pending'});
+		return true;
+	}
+
+	/** Stops wanting it; returns what it was, so the caller knows whether to unsubscribe there. */
+	remove(channel: Channel, pair: string): Subscription | undefined {
+		const key = keyOf(channel, pair);
+		const entry = this.#entries.get(key);
+		this.#entries.delete(key);
+		return entry;
+	}
+
+	acknowledge(channel: Channel, pair: string, at: number): Subscription | undefined {
+		const entry = this.get(channel, pair);
+		return (
+			entry && this.#set({...entry, state: 'subscribed', message: undefined, acknowledgedAt: at})
+		);
+	}
+
+	refuse(channel: Channel, pair: string, message: string): Subscription | undefined {
+		const entry = this.get(channel, pair);
+		return entry && this.#set({...entry, state: 'error', message, acknowledgedAt: undefined});
+	}
+
+	/** Ended by the exchange: still listed, no longer streaming. */
+	end(channel: Channel, pair: string, message: string): Subscription | undefined {
+		const entry = this.get(channel, pair);
+		return (
+			entry && this.#set({...entry, state: 'unsubscribed', message, acknowledgedAt: undefined})
+		);
+	}
+
+	/** The connection is gone: what was acknowledged on it is wanted again on the next. */
+	connectionLost(): Subscription[] {
+		const reopened: Subscription[] = [];
+		for (const entry of this.#entries.values()) {
+			if (entry.state === 'subscribed') {
+				reopened.push(this.#set({...entry, state: 'pending', acknowledgedAt: undefined}));
+			}
+		}
+
+		return reopened;
+	}
+
+	/**
+	 * What is pending, as requests: one per channel and set of parameters, all its pairs in one
+	 * message (one message per pair trips Kraken's rate limit).
+	 */
+	pendingRequests(): SubscriptionRequest[] {
+		const requests = new Map<string, {channel: Channel; params: ChannelParams; pairs: string[]}>();
+		for (const entry of this.#entries.values()) {
+			if (entry.state !== 'pending') {
+				continue;
+			}
+
+			const key = `${entry.channel} ${JSON.stringify(entry.params)}`;
+			const request = requests.get(key) ?? {
+				channel: entry.channel,
+				params: entry.params,
+				pairs: [],
+			};
+			request.pairs.push(entry.pair);
+			requests.set(key, request);
+		}
+
+		return [...requests.values()];
+	}
+
+	/** Whether anything is subscribed or on its way: without it, silence is expected. */
+	isWanting(): boolean {
+		return [...this.#entries.values()].some(
+			(entry) => entry.state === 'subscribed' || entry.state === 'pending',
+		);
+	}
+
+	/** Remembers which channel a request was for, to place an error that names only its id. */
+	noteRequest(reqId: number, channel: Channel): void {
+		this.#requestChannels.set(reqId, channel);
+		// Request ids wrap at 2^31; a few hundred recent ones are all an error can refer to.
+		if (this.#requestChannels.size > 500) {
+			const [oldest] = this.#requestChannels.keys();
+			this.#requestChannels.delete(oldest!);
+		}
+	}
+
+	channelOfRequest(reqId: number | undefined): Channel | undefined {
+		return reqId === undefined ? undefined : this.#requestChannels.get(reqId);
+	}
+
+	#set(entry: Subscription): Subscription {
+		this.#entries.set(keyOf(entry.channel, entry.pair), entry);
+		return entry;
+	}
+}

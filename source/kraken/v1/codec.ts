@@ -1,0 +1,74 @@
+import {parseJson, type Codec, type FeedMessage} from '../feed-message.js';
+import {decodeEvent, rateLimitSchema} from './control.js';
+import {decodeTradeFrame} from './trade.js';
+
+/**
+ * Market data arrives as arrays, `[channelID, payload…, channelName, pair]`: one decoder per
+ * channel, chosen by the channel's name, read from the end (book frames have two payloads).
+ */
+function decodeArray(value: unknown[]): FeedMessage {
+	const channelName = value.at(-2);
+	switch (channelName) {
+		case 'trade': {
+			return decodeTradeFrame(value);
+		}
+
+		default: {
+			return {kind: 'unrecognised', reason: `data for channel ${String(channelName)}`};
+		}
+	}
+}
+
+/** Kraken WebSocket v1: `wss://ws.kraken.com/`. */
+export const codecV1: Codec = {
+	decode(text) {
+		const json = parseJson(text);
+		if (!json.ok) {
+			return {kind: 'unrecognised', reason: json.reason};
+		}
+
+		const {value} = json;
+		if (Array.isArray(value)) {
+			return decodeArray(value);
+		}
+
+		if (typeof value !== 'object' || value === null) {
+			return {kind: 'unrecognised', reason: 'neither an object nor an array'};
+		}
+
+		const object = value as Record<string, unknown>;
+		if ('event' in object) {
+			return decodeEvent(object, text);
+		}
+
+		const rateLimit = rateLimitSchema.safeParse(object);
+		if (rateLimit.success) {
+			return {kind: 'rate-limited', message: rateLimit.data.Error};
+		}
+
+		return {kind: 'unrecognised', reason: 'object without an event'};
+	},
+
+	// v1 `reqid` must be an integer; a string is refused. The trade channel takes no options.
+	encodeSubscribe({channel, pairs}, reqId) {
+		return JSON.stringify({
+			event: 'subscribe',
+			pair: pairs,
+			subscription: {name: channel},
+			reqid: reqId,
+		});
+	},
+
+	encodeUnsubscribe({channel, pairs}, reqId) {
+		return JSON.stringify({
+			event: 'unsubscribe',
+			pair: pairs,
+			subscription: {name: channel},
+			reqid: reqId,
+		});
+	},
+
+	encodePing(reqId) {
+		return JSON.stringify({event: 'ping', reqid: reqId});
+	},
+};

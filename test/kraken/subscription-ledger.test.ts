@@ -1,0 +1,92 @@
+import {describe, expect, test} from 'vitest';
+import {SubscriptionLedger} from '../../source/kraken/subscription-ledger.js';
+
+const trade = {snapshot: true} as const;
+
+describe('subscription-ledger', () => {
+	test('what is wanted is pending, in one request per channel with all its pairs', () => {
+		const ledger = new SubscriptionLedger();
+		expect(ledger.want('trade', 'BTC/USD', trade)).toBe(true);
+		expect(ledger.want('trade', 'ETH/USD', trade)).toBe(true);
+		expect(ledger.want('trade', 'BTC/USD', trade)).toBe(false);
+		expect(ledger.pendingRequests()).toEqual([
+			{channel: 'trade', params: trade, pairs: ['BTC/USD', 'ETH/USD']},
+		]);
+		expect(ledger.isWanting()).toBe(true);
+	});
+
+	test('pairs with other parameters go in a request of their own', () => {
+		const ledger = new SubscriptionLedger();
+		ledger.want('trade', 'BTC/USD', trade);
+		ledger.want('trade', 'ETH/USD', {snapshot: false});
+		expect(ledger.pendingRequests()).toHaveLength(2);
+	});
+
+	test('an ack, a refusal and the exchange ending one each have their state', () => {
+		const ledger = new SubscriptionLedger();
+		for (const pair of ['A/USD', 'B/USD', 'C/USD']) {
+			ledger.want('trade', pair, trade);
+		}
+
+		expect(ledger.acknowledge('trade', 'A/USD', 1000)).toMatchObject({
+			state: 'subscribed',
+			acknowledgedAt: 1000,
+		});
+		expect(ledger.refuse('trade', 'B/USD', 'Currency pair not supported B/USD')).toMatchObject({
+			state: 'error',
+			message: 'Currency pair not supported B/USD',
+		});
+		expect(ledger.end('trade', 'C/USD', 'unsubscribed by the exchange')).toMatchObject({
+			state: 'unsubscribed',
+		});
+		expect(ledger.pendingRequests()).toEqual([]);
+		// Unknown ones are not invented.
+		expect(ledger.acknowledge('trade', 'Z/USD', 1)).toBeUndefined();
+	});
+
+	test('a lost connection makes the acknowledged pending again, and leaves refusals be', () => {
+		const ledger = new SubscriptionLedger();
+		ledger.want('trade', 'A/USD', trade);
+		ledger.want('trade', 'B/USD', trade);
+		ledger.acknowledge('trade', 'A/USD', 1000);
+		ledger.refuse('trade', 'B/USD', 'no');
+		expect(ledger.connectionLost().map((entry) => entry.pair)).toEqual(['A/USD']);
+		expect(ledger.get('trade', 'A/USD')).toMatchObject({
+			state: 'pending',
+			acknowledgedAt: undefined,
+		});
+		expect(ledger.get('trade', 'B/USD')?.state).toBe('error');
+		expect(ledger.pendingRequests()).toEqual([{channel: 'trade', params: trade, pairs: ['A/USD']}]);
+	});
+
+	test('a refused pair can be wanted again', () => {
+		const ledger = new SubscriptionLedger();
+		ledger.want('trade', 'A/USD', trade);
+		ledger.refuse('trade', 'A/USD', 'no');
+		expect(ledger.isWanting()).toBe(false);
+		expect(ledger.want('trade', 'A/USD', trade)).toBe(true);
+		expect(ledger.get('trade', 'A/USD')?.state).toBe('pending');
+	});
+
+	test('removing returns what it was, so only an acknowledged one is unsubscribed there', () => {
+		const ledger = new SubscriptionLedger();
+		ledger.want('trade', 'A/USD', trade);
+		ledger.acknowledge('trade', 'A/USD', 1);
+		expect(ledger.remove('trade', 'A/USD')?.state).toBe('subscribed');
+		expect(ledger.remove('trade', 'A/USD')).toBeUndefined();
+		expect(ledger.all()).toEqual([]);
+	});
+
+	test('remembers the channel of recent requests, for errors that name only their id', () => {
+		const ledger = new SubscriptionLedger();
+		ledger.noteRequest(7, 'trade');
+		expect(ledger.channelOfRequest(7)).toBe('trade');
+		expect(ledger.channelOfRequest(8)).toBeUndefined();
+		expect(ledger.channelOfRequest(undefined)).toBeUndefined();
+		for (let id = 100; id < 700; id++) {
+			ledger.noteRequest(id, 'trade');
+		}
+
+		expect(ledger.channelOfRequest(7)).toBeUndefined();
+	});
+});
