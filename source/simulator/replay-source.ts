@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs';
+import {InputError} from '../input-error.js';
 import {codecFor} from '../kraken/codec.js';
 import {parsePair} from '../kraken/pair-names.js';
 import type {RecordedFrame} from '../kraken/recorder.js';
@@ -9,8 +10,6 @@ import {v1NameOf, type ListedPair} from './pair-catalog.js';
 import type {ExchangeTrade, TradeSource, TradesListener} from './trade-source.js';
 
 type ReplayStep = Readonly<{offsetMs: number; pair: ListedPair; trades: readonly Trade[]}>;
-
-export class ReplayError extends Error {}
 
 /**
  * Reads a `--record` file and plays its trades back with their recorded spacing, divided by
@@ -23,7 +22,7 @@ export function createReplaySource(file: string, speed: number): TradeSource {
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
-		throw new ReplayError(
+		throw new InputError(
 			`cannot read recording ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
 		);
 	}
@@ -46,7 +45,7 @@ export function createReplaySource(file: string, speed: number): TradeSource {
 		})
 		.filter((frame) => frame.trades.length > 0);
 	if (frames.length === 0) {
-		throw new ReplayError(`recording ${file} holds no trade frames`);
+		throw new InputError(`recording ${file} holds no trade frames`);
 	}
 
 	const pairs = listPairs(frames);

@@ -1,107 +1,146 @@
-import {findListedPair} from './pair-catalog.js';
-import type {ExchangeSession} from './session.js';
+import {channelNamed} from './channels.js';
+import {findListedPair, type ListedPair} from './pair-catalog.js';
+import {isFields, onlyReply, ResultBuilder, type Fields, type RequestResult} from './requests.js';
+import {findSubscription, type Subscriptions} from './subscriptions.js';
 import {errorV1, pongV1, subscriptionStatusV1} from './wire-v1.js';
 
 /*
  * Answers v1 requests with Kraken's own wording (docs.kraken.com/api/docs/websocket-v1 and the
- * error strings captured in ../shared/kraken-protocol.md, section 2.2). Only the trade channel
- * is served.
+ * error strings captured in docs/kraken-protocol.md, section 2.2). The channels served are
+ * those in channels.ts.
  */
-
-type Request = Record<string, unknown>;
 
 const reqidError = 'Reqid field must be a positive integer less than 18446744073709551616';
 
-export function handleRequestV1(session: ExchangeSession, request: unknown): void {
-	if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-		session.send(errorV1('error', 'Malformed request'));
-		return;
+/**
+ * The replies to one v1 request and the subscription changes it makes. `request` is the parsed
+ * frame (undefined when it was not JSON); nothing here touches a socket or a clock.
+ */
+export function handleRequestV1(
+	request: unknown,
+	subscriptions: Subscriptions,
+	catalog: readonly ListedPair[],
+): RequestResult {
+	if (!isFields(request)) {
+		return onlyReply(errorV1('error', 'Malformed request'));
 	}
 
-	const message = request as Request;
-	const {event, reqid} = message;
+	const {event, reqid} = request;
 	if (reqid !== undefined && !(Number.isInteger(reqid) && (reqid as number) > 0)) {
-		session.send(
+		return onlyReply(
 			errorV1(event === 'ping' ? 'pingStatus' : 'subscriptionStatus', reqidError, reqid),
 		);
-		return;
 	}
 
 	const requestId = reqid as number | undefined;
 	switch (event) {
 		case 'ping': {
-			session.send(pongV1(requestId));
-			break;
+			return onlyReply(pongV1(requestId));
 		}
 
 		case 'subscribe':
 		case 'unsubscribe': {
-			handleSubscription(session, message, event, requestId);
-			break;
+			return handleSubscription(request, event, requestId, subscriptions, catalog);
 		}
 
 		case undefined: {
-			session.send(errorV1('subscriptionStatus', 'Event(s) not found', requestId));
-			break;
+			return onlyReply(errorV1('subscriptionStatus', 'Event(s) not found', requestId));
 		}
 
 		default: {
-			session.send(errorV1('subscriptionStatus', 'Unsupported event', requestId));
+			return onlyReply(errorV1('subscriptionStatus', 'Unsupported event', requestId));
 		}
 	}
 }
 
 function handleSubscription(
-	session: ExchangeSession,
-	message: Request,
+	request: Fields,
 	event: 'subscribe' | 'unsubscribe',
 	reqid: number | undefined,
-): void {
-	const {pair: pairs, subscription} = message;
+	subscriptions: Subscriptions,
+	catalog: readonly ListedPair[],
+): RequestResult {
+	const {pair: pairs, subscription} = request;
 	if (typeof subscription !== 'object' || subscription === null) {
-		session.send(errorV1('subscriptionStatus', 'Subscription field must be an object', reqid));
-		return;
+		return onlyReply(errorV1('subscriptionStatus', 'Subscription field must be an object', reqid));
 	}
 
-	const name = (subscription as Request)['name'];
 	if (!Array.isArray(pairs)) {
-		session.send(errorV1('subscriptionStatus', 'Pair field must be an array', reqid));
-		return;
+		return onlyReply(errorV1('subscriptionStatus', 'Pair field must be an array', reqid));
 	}
 
-	for (const name_ of pairs) {
-		const pairName = String(name_);
-		const reply = (fields: Omit<Parameters<typeof subscriptionStatusV1>[0], 'pair' | 'reqid'>) =>
-			session.send(subscriptionStatusV1({...fields, pair: pairName, reqid, name: String(name)}));
-		if (name !== 'trade') {
-			reply({status: 'error', errorMessage: 'Subscription name invalid'});
+	const options = subscription as Fields;
+	const channel = channelNamed(options['name']);
+	const parsed = channel?.parseV1(options);
+	const echo = channel?.echoV1(options) ?? {name: String(options['name'])};
+	const builder = new ResultBuilder(subscriptions);
+	for (const entry of pairs) {
+		const pairName = String(entry);
+		const refuse = (errorMessage: string) =>
+			builder.send(
+				subscriptionStatusV1({
+					status: 'error',
+					errorMessage,
+					pair: pairName,
+					reqid,
+					subscription: echo,
+				}),
+			);
+		if (channel === undefined || parsed === undefined) {
+			refuse('Subscription name invalid');
+			continue;
+		}
+
+		if ('error' in parsed) {
+			refuse(parsed.error);
 			continue;
 		}
 
 		if (!/^[A-Z\d]+\/[A-Z\d]+$/.test(pairName)) {
-			reply({status: 'error', errorMessage: `Currency pair not in ISO 4217-A3 format ${pairName}`});
+			refuse(`Currency pair not in ISO 4217-A3 format ${pairName}`);
 			continue;
 		}
 
-		const listed = findListedPair(session.source.pairs, pairName, 'v1');
-		if (!listed) {
-			reply({status: 'error', errorMessage: `Currency pair not supported ${pairName}`});
+		const pair = findListedPair(catalog, pairName, 'v1');
+		if (!pair) {
+			refuse(`Currency pair not supported ${pairName}`);
 			continue;
 		}
 
-		const channelId = 300 + session.source.pairs.indexOf(listed);
-		if (event === 'subscribe') {
-			if (session.subscriptions.has(listed)) {
-				reply({status: 'error', errorMessage: 'Already subscribed'});
-				continue;
-			}
-
-			session.subscriptions.set(listed, channelId);
-			reply({status: 'subscribed', channelId});
-		} else if (session.subscriptions.delete(listed)) {
-			reply({status: 'unsubscribed', channelId});
+		const existing = findSubscription(builder.subscriptions, channel.name, pair);
+		if (event === 'subscribe' && existing) {
+			refuse('Already subscribed');
+		} else if (event === 'subscribe') {
+			const {parameters} = parsed;
+			const channelId = channel.channelIdBase + catalog.indexOf(pair);
+			builder.change({
+				kind: 'subscribe',
+				subscription: {channel: channel.name, pair, parameters, channelId},
+			});
+			builder.send(
+				subscriptionStatusV1({
+					status: 'subscribed',
+					channel: {id: channelId, name: channel.channelNameV1(parameters)},
+					pair: pairName,
+					reqid,
+					subscription: echo,
+				}),
+			);
+		} else if (existing) {
+			builder.change({kind: 'unsubscribe', channel: channel.name, pair});
+			builder.send(
+				subscriptionStatusV1({
+					status: 'unsubscribed',
+					channel: {id: existing.channelId, name: channel.channelNameV1(existing.parameters)},
+					pair: pairName,
+					reqid,
+					subscription: echo,
+				}),
+			);
 		} else {
-			reply({status: 'error', errorMessage: 'Subscription Not Found'});
+			refuse('Subscription Not Found');
 		}
 	}
+
+	return builder.result();
 }

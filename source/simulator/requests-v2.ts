@@ -1,109 +1,148 @@
-import {findListedPair} from './pair-catalog.js';
-import type {ExchangeSession} from './session.js';
-import {acknowledgementV2, errorV2, nowStamp, pongV2} from './wire-v2.js';
+import {channelNamed} from './channels.js';
+import {findListedPair, type ListedPair} from './pair-catalog.js';
+import {isFields, onlyReply, ResultBuilder, type Fields, type RequestResult} from './requests.js';
+import {findSubscription, type Subscriptions} from './subscriptions.js';
+import {acknowledgementV2, errorV2, pongV2, timestampOf} from './wire-v2.js';
 
 /*
  * Answers v2 requests with Kraken's own wording (docs.kraken.com/api/docs/websocket-v2 and the
- * errors captured in ../shared/kraken-protocol.md, section 2.4), quirks included: a failed
- * unsubscribe answers with method "subscribe". Only the trade channel is served.
+ * errors captured in docs/kraken-protocol.md, section 2.4), quirks included: a failed
+ * unsubscribe answers with method "subscribe". The channels served are those in channels.ts.
  */
 
-type Request = Record<string, unknown>;
+type Stamps = Readonly<{timeIn: string; timeOut: () => string}>;
 
-export function handleRequestV2(session: ExchangeSession, request: unknown): void {
-	const timeIn = nowStamp();
-	if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-		session.send(errorV2('', 'Malformed request', undefined, timeIn));
-		return;
+/**
+ * The replies to one v2 request and the subscription changes it makes. `request` is the parsed
+ * frame (undefined when it was not JSON); `now` (epoch milliseconds) stamps `time_in` and
+ * `time_out`. Nothing here touches a socket.
+ */
+export function handleRequestV2(
+	request: unknown,
+	subscriptions: Subscriptions,
+	catalog: readonly ListedPair[],
+	now: () => number = Date.now,
+): RequestResult {
+	const timeOut = () => timestampOf(now() * 1000);
+	const stamps: Stamps = {timeIn: timeOut(), timeOut};
+	if (!isFields(request)) {
+		return onlyReply(
+			errorV2('', 'Malformed request', undefined, stamps.timeIn, undefined, timeOut()),
+		);
 	}
 
-	const message = request as Request;
-	const {method, params} = message;
-	const requestId = Number.isInteger(message['req_id']) ? (message['req_id'] as number) : undefined;
+	const {method, params} = request;
+	const requestId = Number.isInteger(request['req_id']) ? (request['req_id'] as number) : undefined;
 	switch (method) {
 		case 'ping': {
-			session.send(
+			return onlyReply(
 				params === undefined
-					? pongV2(requestId, timeIn)
+					? pongV2(requestId, stamps.timeIn, timeOut())
 					: errorV2(
 							'ping',
 							"Unsupported field: 'params' for the given msg type: ping",
 							requestId,
-							timeIn,
+							stamps.timeIn,
+							undefined,
+							timeOut(),
 						),
 			);
-			break;
 		}
 
 		case 'subscribe':
 		case 'unsubscribe': {
-			handleSubscription(session, method, params, requestId, timeIn);
-			break;
+			return handleSubscription(method, params, requestId, stamps, subscriptions, catalog);
 		}
 
 		default: {
-			session.send(errorV2(String(method ?? ''), 'Unsupported event', requestId, timeIn));
+			return onlyReply(
+				errorV2(
+					String(method ?? ''),
+					'Unsupported event',
+					requestId,
+					stamps.timeIn,
+					undefined,
+					timeOut(),
+				),
+			);
 		}
 	}
 }
 
 function handleSubscription(
-	session: ExchangeSession,
 	method: 'subscribe' | 'unsubscribe',
 	params: unknown,
 	requestId: number | undefined,
-	timeIn: string,
-): void {
-	const fail = (error: string, symbol?: string, replyMethod: string = method) =>
-		session.send(errorV2(replyMethod, error, requestId, timeIn, symbol));
+	{timeIn, timeOut}: Stamps,
+	subscriptions: Subscriptions,
+	catalog: readonly ListedPair[],
+): RequestResult {
+	const refusal = (error: string, symbol?: string, replyMethod: string = method) =>
+		errorV2(replyMethod, error, requestId, timeIn, symbol, timeOut());
+
 	if (typeof params !== 'object' || params === null) {
-		fail('Missing field: params');
-		return;
+		return onlyReply(refusal('Missing field: params'));
 	}
 
-	const {channel, symbol: symbols, snapshot} = params as Request;
-	if (channel !== 'trade') {
-		fail(`Channel not supported by this simulator: ${String(channel)}`);
-		return;
+	const fields = params as Fields;
+	const channel = channelNamed(fields['channel']);
+	if (channel === undefined) {
+		return onlyReply(
+			refusal(`Channel not supported by this simulator: ${String(fields['channel'])}`),
+		);
 	}
 
+	const {symbol: symbols} = fields;
 	if (!Array.isArray(symbols)) {
-		fail('Invalid field: symbol must be an array');
-		return;
+		return onlyReply(refusal('Invalid field: symbol must be an array'));
 	}
 
+	const parsed = channel.parseV2(fields);
+	if ('error' in parsed) {
+		return onlyReply(refusal(parsed.error));
+	}
+
+	const {parameters} = parsed;
+	const builder = new ResultBuilder(subscriptions);
 	for (const entry of symbols) {
 		const symbol = String(entry);
-		const listed = findListedPair(session.source.pairs, symbol, 'v2');
-		if (!listed) {
-			fail(`Currency pair not supported ${symbol}`, symbol);
+		const pair = findListedPair(catalog, symbol, 'v2');
+		if (!pair) {
+			builder.send(refusal(`Currency pair not supported ${symbol}`, symbol));
 			continue;
 		}
 
+		const existing = findSubscription(builder.subscriptions, channel.name, pair);
+		const acknowledge = () =>
+			builder.send(
+				acknowledgementV2(
+					method,
+					requestId,
+					{channel: channel.name, symbol, ...channel.resultV2(parameters, method)},
+					timeIn,
+					timeOut(),
+				),
+			);
 		if (method === 'unsubscribe') {
-			if (session.subscriptions.delete(listed)) {
-				session.send(acknowledgementV2('unsubscribe', requestId, {symbol}, timeIn));
+			if (existing) {
+				builder.change({kind: 'unsubscribe', channel: channel.name, pair});
+				acknowledge();
 			} else {
 				// Kraken answers a failed unsubscribe with method "subscribe" (python-kraken-sdk tests).
-				fail('Subscription Not Found', symbol, 'subscribe');
+				builder.send(refusal('Subscription Not Found', symbol, 'subscribe'));
 			}
-
-			continue;
-		}
-
-		if (session.subscriptions.has(listed)) {
-			fail('Already subscribed', symbol);
-			continue;
-		}
-
-		// The current docs give false as the trade channel's snapshot default.
-		const wantsSnapshot = snapshot === true;
-		session.subscriptions.set(listed, 0);
-		session.send(
-			acknowledgementV2('subscribe', requestId, {symbol, snapshot: wantsSnapshot}, timeIn),
-		);
-		if (wantsSnapshot) {
-			session.sendTrades(listed, session.source.recent(listed, 50), 'snapshot');
+		} else if (existing) {
+			builder.send(refusal('Already subscribed', symbol));
+		} else {
+			const channelId = channel.channelIdBase + catalog.indexOf(pair);
+			const subscription = {channel: channel.name, pair, parameters, channelId};
+			builder.change({kind: 'subscribe', subscription});
+			acknowledge();
+			if (channel.hasSnapshotV2(parameters)) {
+				builder.sendSnapshot(subscription);
+			}
 		}
 	}
+
+	return builder.result();
 }

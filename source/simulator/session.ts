@@ -1,9 +1,17 @@
 import type WebSocket from 'ws';
 import {simulatedVersionMark} from '../kraken/client-events.js';
 import type {ApiVersion} from '../model/types.js';
+import {channelNamed} from './channels.js';
 import type {ListedPair} from './pair-catalog.js';
+import type {RequestResult} from './requests.js';
 import {handleRequestV1} from './requests-v1.js';
 import {handleRequestV2} from './requests-v2.js';
+import {
+	applyChanges,
+	findSubscription,
+	noSubscriptions,
+	type Subscriptions,
+} from './subscriptions.js';
 import type {ExchangeTrade, TradeSource} from './trade-source.js';
 import {heartbeatV1, rateLimitV1, systemStatusV1, tradeFrameV1} from './wire-v1.js';
 import {heartbeatV2, statusV2, tradeMessageV2} from './wire-v2.js';
@@ -18,12 +26,14 @@ export const simulatorVersions = {
 const requestBurst = 15;
 const requestsPerSecond = 5;
 
-/** One client connection to the simulated exchange. */
+/**
+ * One client connection to the simulated exchange: it owns the socket and the subscriptions,
+ * rate-limits requests, and sends what the request handlers decide, then trades and heartbeats.
+ */
 export class ExchangeSession {
 	readonly api: ApiVersion;
 	readonly source: TradeSource;
-	/** Subscribed pairs and their v1 channel ids. */
-	readonly subscriptions = new Map<ListedPair, number>();
+	#subscriptions: Subscriptions = noSubscriptions;
 	readonly #socket: WebSocket;
 	readonly #connectionId: string;
 	readonly #heartbeat: NodeJS.Timeout;
@@ -46,7 +56,7 @@ export class ExchangeSession {
 		// Heartbeats go out about once a second when the connection is otherwise quiet, and
 		// only once a subscription exists (docs: v1 heartbeat, v2 heartbeat).
 		this.#heartbeat = setInterval(() => {
-			if (this.subscriptions.size > 0 && Date.now() - this.#lastSentAt >= 1000) {
+			if (this.#subscriptions.size > 0 && Date.now() - this.#lastSentAt >= 1000) {
 				this.send(api === 'v1' ? heartbeatV1 : heartbeatV2);
 			}
 		}, 250);
@@ -74,14 +84,14 @@ export class ExchangeSession {
 		trades: readonly ExchangeTrade[],
 		type: 'snapshot' | 'update',
 	): void {
-		const channelId = this.subscriptions.get(pair);
-		if (channelId === undefined || trades.length === 0) {
+		const subscription = findSubscription(this.#subscriptions, 'trade', pair);
+		if (subscription === undefined || trades.length === 0) {
 			return;
 		}
 
 		this.send(
 			this.api === 'v1'
-				? tradeFrameV1(channelId, pair, trades)
+				? tradeFrameV1(subscription.channelId, pair, trades)
 				: tradeMessageV2(type, pair, trades),
 		);
 	}
@@ -100,16 +110,33 @@ export class ExchangeSession {
 			request = undefined;
 		}
 
-		if (this.api === 'v1') {
-			handleRequestV1(this, request);
-		} else {
-			handleRequestV2(this, request);
-		}
-
+		const pairs = this.source.pairs;
+		this.#apply(
+			this.api === 'v1'
+				? handleRequestV1(request, this.#subscriptions, pairs)
+				: handleRequestV2(request, this.#subscriptions, pairs),
+		);
 		// Trading starts with the first subscription, once its acks are out: a replay then plays
 		// from its first frame to a client that is ready for it.
-		if (this.subscriptions.size > 0) {
+		if (this.#subscriptions.size > 0) {
 			this.source.start();
+		}
+	}
+
+	/** Takes on a request's changes, then sends its replies in order, reading snapshots as it goes. */
+	#apply({changes, replies}: RequestResult): void {
+		this.#subscriptions = applyChanges(this.#subscriptions, changes);
+		for (const reply of replies) {
+			if (reply.kind === 'frame') {
+				this.send(reply.text);
+				continue;
+			}
+
+			const {subscription} = reply;
+			const snapshot = channelNamed(subscription.channel)?.snapshotV2(this.source, subscription);
+			if (snapshot !== undefined) {
+				this.send(snapshot);
+			}
 		}
 	}
 

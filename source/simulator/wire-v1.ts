@@ -3,7 +3,7 @@ import type {ExchangeTrade} from './trade-source.js';
 
 /*
  * Frames the simulated exchange sends to v1 clients, in the shapes of Kraken's real v1 frames
- * (docs.kraken.com/api/docs/websocket-v1 and the captures in ../shared/kraken-protocol.md).
+ * (docs.kraken.com/api/docs/websocket-v1 and the captures in docs/kraken-protocol.md).
  */
 
 export function systemStatusV1(connectionId: string, status: string, version: string): string {
@@ -11,27 +11,28 @@ export function systemStatusV1(connectionId: string, status: string, version: st
 	return `{"connectionID":${connectionId},"event":"systemStatus","status":${JSON.stringify(status)},"version":${JSON.stringify(version)}}`;
 }
 
+/** A `subscriptionStatus` frame, keys in Kraken's alphabetical order (docs: subscriptionStatus). */
 export function subscriptionStatusV1(
 	fields: Readonly<{
 		status: 'subscribed' | 'unsubscribed' | 'error';
+		/** The echo of the request's `subscription`: `{"name":"trade"}`. */
+		subscription: Readonly<Record<string, unknown>>;
 		pair?: string;
-		channelId?: number;
+		/** `channelID` and `channelName`, on acks only. */
+		channel?: Readonly<{id: number; name: string}>;
 		reqid?: number;
 		errorMessage?: string;
-		name?: string;
 	}>,
 ): string {
-	const {status, pair, channelId, reqid, errorMessage, name = 'trade'} = fields;
+	const {status, subscription, pair, channel, reqid, errorMessage} = fields;
 	return JSON.stringify({
-		...(channelId === undefined || status === 'error'
-			? {}
-			: {channelID: channelId, channelName: name}),
+		...(channel === undefined ? {} : {channelID: channel.id, channelName: channel.name}),
 		...(errorMessage === undefined ? {} : {errorMessage}),
 		event: 'subscriptionStatus',
 		...(pair === undefined ? {} : {pair}),
 		...(reqid === undefined ? {} : {reqid}),
 		status,
-		subscription: {name},
+		subscription,
 	});
 }
 

@@ -3,7 +3,7 @@ import type {ExchangeTrade} from './trade-source.js';
 
 /*
  * Frames the simulated exchange sends to v2 clients, in the shapes of Kraken's real v2 frames
- * (docs.kraken.com/api/docs/websocket-v2 and the captures in ../shared/kraken-protocol.md).
+ * (docs.kraken.com/api/docs/websocket-v2 and the captures in docs/kraken-protocol.md).
  */
 
 /** RFC 3339 with microseconds, as Kraken writes `timestamp`, `time_in` and `time_out`. */
@@ -12,7 +12,7 @@ export function timestampOf(micros: number): string {
 	return `${iso.slice(0, 23)}${String(micros % 1000).padStart(3, '0')}Z`;
 }
 
-function nowStamp(): string {
+export function nowStamp(): string {
 	return timestampOf(Date.now() * 1000);
 }
 
@@ -21,11 +21,13 @@ export function statusV2(connectionId: string, system: string, version: string):
 	return `{"channel":"status","data":[{"api_version":"v2","connection_id":${connectionId},"system":${JSON.stringify(system)},"version":${JSON.stringify(version)}}],"type":"update"}`;
 }
 
+/** `result.channel` is `trade` unless `result` names another; `channel` comes first either way. */
 export function acknowledgementV2(
 	method: string,
 	requestId: number | undefined,
-	result: Readonly<{symbol: string; snapshot?: boolean}>,
+	result: Readonly<{channel?: string; symbol: string} & Record<string, unknown>>,
 	timeIn: string,
+	timeOut = nowStamp(),
 ): string {
 	return JSON.stringify({
 		method,
@@ -33,7 +35,7 @@ export function acknowledgementV2(
 		result: {channel: 'trade', ...result},
 		success: true,
 		time_in: timeIn,
-		time_out: nowStamp(),
+		time_out: timeOut,
 	});
 }
 
@@ -43,6 +45,7 @@ export function errorV2(
 	requestId: number | undefined,
 	timeIn: string,
 	symbol?: string,
+	timeOut = nowStamp(),
 ): string {
 	return JSON.stringify({
 		error,
@@ -51,16 +54,20 @@ export function errorV2(
 		success: false,
 		...(symbol === undefined ? {} : {symbol}),
 		time_in: timeIn,
-		time_out: nowStamp(),
+		time_out: timeOut,
 	});
 }
 
-export function pongV2(requestId: number | undefined, timeIn: string): string {
+export function pongV2(
+	requestId: number | undefined,
+	timeIn: string,
+	timeOut = nowStamp(),
+): string {
 	return JSON.stringify({
 		method: 'pong',
 		...(requestId === undefined ? {} : {req_id: requestId}),
 		time_in: timeIn,
-		time_out: nowStamp(),
+		time_out: timeOut,
 	});
 }
 
@@ -78,5 +85,3 @@ export function tradeMessageV2(
 	);
 	return `{"channel":"trade","type":"${type}","data":[${data.join(',')}]}`;
 }
-
-export {nowStamp};

@@ -1,5 +1,12 @@
 import type {ApiVersion} from '../../source/model/types.js';
 import {startExchangeServer, type ExchangeServer} from '../../source/simulator/exchange-server.js';
+import {listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
+import type {RequestResult} from '../../source/simulator/requests.js';
+import {
+	applyChanges,
+	noSubscriptions,
+	type Subscriptions,
+} from '../../source/simulator/subscriptions.js';
 import {
 	createSimulatedMarket,
 	type SimulatedMarketOptions,
@@ -46,5 +53,55 @@ export function simulatorHarness(cleanup: ReturnType<typeof createCleanup>) {
 			await client.waitFor(() => true);
 			return client;
 		},
+	};
+}
+
+/** A listed pair by its v2 symbol; throws for a pair the catalog does not list. */
+export function listedPair(
+	symbol: string,
+	catalog: readonly ListedPair[] = listedPairs,
+): ListedPair {
+	const pair = catalog.find((listed) => listed.symbol === symbol);
+	if (!pair) {
+		throw new Error(`${symbol} is not listed`);
+	}
+
+	return pair;
+}
+
+/** Trade subscriptions to `symbols` (v2 names), with the v1 channel ids the handlers give. */
+export function tradeSubscriptions(
+	symbols: readonly string[],
+	catalog: readonly ListedPair[] = listedPairs,
+): Subscriptions {
+	return applyChanges(
+		noSubscriptions,
+		symbols.map((symbol) => {
+			const pair = listedPair(symbol, catalog);
+			const channelId = 300 + catalog.indexOf(pair);
+			return {kind: 'subscribe', subscription: {channel: 'trade', pair, parameters: {}, channelId}};
+		}),
+	);
+}
+
+/**
+ * A request handler's result in a table's terms: frames verbatim, a snapshot as
+ * `snapshot trade BTC/USD`, a change as `+trade BTC/USD 300 {"snapshot":true}` or `-trade BTC/USD`.
+ */
+export function describeResult({replies, changes}: RequestResult) {
+	return {
+		replies: replies.map((reply) =>
+			reply.kind === 'frame'
+				? reply.text
+				: `snapshot ${reply.subscription.channel} ${reply.subscription.pair.symbol}`,
+		),
+		changes: changes.map((change) => {
+			if (change.kind === 'unsubscribe') {
+				return `-${change.channel} ${change.pair.symbol}`;
+			}
+
+			const {channel, pair, channelId, parameters} = change.subscription;
+			return `+${channel} ${pair.symbol} ${channelId} ${JSON.stringify(parameters)}`;
+		}),
 	};
 }

@@ -4,7 +4,8 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import type {ApiVersion, Trade} from '../../source/model/types.js';
 import {startExchangeServer} from '../../source/simulator/exchange-server.js';
-import {createReplaySource, ReplayError} from '../../source/simulator/replay-source.js';
+import {InputError} from '../../source/input-error.js';
+import {createReplaySource} from '../../source/simulator/replay-source.js';
 import {connectRaw, createCleanup, eventually, pause, startClient} from '../helpers/wait.js';
 
 const cleanup = createCleanup();
@@ -179,20 +180,20 @@ describe('replay-source', () => {
 		expect(tradeIndex).toBeGreaterThan(ackIndex);
 	});
 
-	test('a missing file throws a ReplayError naming it', () => {
+	test('a missing file is bad input naming it', () => {
 		const file = join(tmpdir(), 'kraken-tape-no-such-recording.ndjson');
-		expect(() => createReplaySource(file, 1)).toThrow(ReplayError);
+		expect(() => createReplaySource(file, 1)).toThrow(InputError);
 		expect(() => createReplaySource(file, 1)).toThrow(`cannot read recording ${file}: ENOENT`);
 	});
 
-	test('a file without trade frames throws a ReplayError', async () => {
+	test('a file without trade frames is bad input', async () => {
 		const file = await recordingFile([
 			v1Recording[0] ?? '',
 			v1Recording[1] ?? '',
 			v2Recording[2] ?? '',
 			'not json at all',
 		]);
-		expect(() => createReplaySource(file, 10)).toThrow(ReplayError);
+		expect(() => createReplaySource(file, 10)).toThrow(InputError);
 		expect(() => createReplaySource(file, 10)).toThrow(`recording ${file} holds no trade frames`);
 	});
 });

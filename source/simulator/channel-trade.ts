@@ -1,0 +1,25 @@
+import type {Channel} from './channel.js';
+import {tradeMessageV2} from './wire-v2.js';
+
+/** "Request a snapshot after subscribing": the most recent 50 trades (docs: v2 trade). */
+const snapshotSize = 50;
+
+/**
+ * The trade channel. v1 takes no options for it (its `snapshot` is for ownTrades only); v2 takes
+ * `snapshot`, whose default the current docs give as false (docs/kraken-protocol.md, 0.2).
+ */
+export const tradeChannel: Channel = {
+	name: 'trade',
+	channelIdBase: 300,
+	parseV1: () => ({parameters: {}}),
+	channelNameV1: () => 'trade',
+	echoV1: () => ({name: 'trade'}),
+	parseV2: (params) => ({parameters: {snapshot: params['snapshot'] === true}}),
+	resultV2: (parameters, method) =>
+		method === 'subscribe' ? {snapshot: parameters['snapshot'] === true} : {},
+	hasSnapshotV2: (parameters) => parameters['snapshot'] === true,
+	snapshotV2(source, {pair}) {
+		const trades = source.recent(pair, snapshotSize);
+		return trades.length === 0 ? undefined : tradeMessageV2('snapshot', pair, trades);
+	},
+};
