@@ -3,7 +3,10 @@ export const exitCodes = {
 	ok: 0,
 	/** An error the program did not expect; the message says what. */
 	failure: 1,
-	/** Bad command-line input: unknown flag, bad pair, bad URL, bad rule, bad number. */
+	/**
+	 * Bad input, an InputError wherever it is found: unknown flag, bad pair, URL, rule or number,
+	 * a file that cannot be read or written.
+	 */
 	badInput: 2,
 	/** The simulated exchange could not listen on its port. */
 	cannotListen: 3,

@@ -2,25 +2,19 @@ import type {Writable} from 'node:stream';
 import {exitCodes, untilSignal} from './exit-codes.js';
 import type {ServeOptions} from './options.js';
 import {startExchangeServer} from './simulator/exchange-server.js';
-import {createReplaySource, ReplayError} from './simulator/replay-source.js';
+import {createReplaySource} from './simulator/replay-source.js';
 import {createSimulatedMarket} from './simulator/simulated-market.js';
 
-/** `kraken-tape serve`: the simulated exchange on its own, for any Kraken client. */
+/**
+ * `kraken-tape serve`: the simulated exchange on its own, for any Kraken client. Resolves with
+ * the exit code; a recording it cannot replay is thrown as an InputError, for the command's
+ * entry to say.
+ */
 export async function runServe(options: ServeOptions, stderr: Writable): Promise<number> {
-	let source;
-	try {
-		source =
-			options.replayFile === undefined
-				? createSimulatedMarket()
-				: createReplaySource(options.replayFile, options.speed);
-	} catch (error) {
-		if (error instanceof ReplayError) {
-			stderr.write(`kraken-tape: ${error.message}\n`);
-			return exitCodes.badInput;
-		}
-
-		throw error;
-	}
+	const source =
+		options.replayFile === undefined
+			? createSimulatedMarket()
+			: createReplaySource(options.replayFile, options.speed);
 
 	let server;
 	try {

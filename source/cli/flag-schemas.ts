@@ -1,0 +1,73 @@
+import * as z from 'zod';
+import {parseAlertRule} from '../model/alerts.js';
+import type {AlertOperator, ApiVersion} from '../model/types.js';
+
+/**
+ * Zod schemas for flag values, each made for the flag as typed (`--history`) so its messages
+ * name it. Each takes the raw string meow hands over and converts it; the first issue's message
+ * is what the user reads.
+ */
+export type FlagSchema<Value> = (flag: string) => z.ZodType<Value, string>;
+
+/** An alert rule as written; its pair is named for the API once the API is known. */
+export type WrittenAlertRule = Readonly<{pair: string; operator: AlertOperator; level: number}>;
+
+/** A value was given: `--history` at the end, or `--history=`, arrives as the empty string. */
+function filled(flag: string) {
+	return z.string().min(1, {error: `${flag} needs a value`});
+}
+
+export function wholeNumberIn(minimum: number, maximum: number): FlagSchema<number> {
+	return (flag) =>
+		filled(flag).pipe(
+			z.coerce
+				.number<string>({error: `${flag} must be a number`})
+				.int({error: `${flag} must be a whole number`})
+				.min(minimum, {error: `${flag} must be at least ${minimum}`})
+				.max(maximum, {error: `${flag} must be at most ${maximum}`}),
+		);
+}
+
+/** A number above 0, at most `maximum`. */
+export function positiveNumber(maximum = Number.POSITIVE_INFINITY): FlagSchema<number> {
+	return (flag) =>
+		filled(flag).pipe(
+			z.coerce
+				.number<string>({error: `${flag} must be a number`})
+				.positive({error: `${flag} must be greater than 0`})
+				.finite({error: `${flag} must be a number`})
+				.max(maximum, {error: `${flag} must be at most ${maximum}`}),
+		);
+}
+
+export const apiVersion: FlagSchema<ApiVersion> = (flag) =>
+	filled(flag)
+		// Any case, as pair names are.
+		.transform((text) => text.toLowerCase())
+		.pipe(z.enum(['v1', 'v2'], {error: `${flag} must be v1 or v2`}));
+
+export const webSocketUrl: FlagSchema<string> = (flag) => {
+	const error = `${flag} must be a ws:// or wss:// URL`;
+	// Zod's protocol check alone lets `ws:example` through, which is no address.
+	return filled(flag).pipe(
+		z.url({protocol: /^wss?$/, error}).refine((url) => /^wss?:\/\//i.test(url), {error}),
+	);
+};
+
+export const hostName: FlagSchema<string> = (flag) =>
+	filled(flag).regex(/^[\w.:-]+$/, {error: `${flag} must be a host name or address`});
+
+export const fileName: FlagSchema<string> = (flag) =>
+	z.string().min(1, {error: `${flag} needs a file name`});
+
+/** `XBT/USD>=100000`: its form is checked here, its pair once the API is known. */
+export const alertRule: FlagSchema<WrittenAlertRule> = () =>
+	z.string().transform((text, context) => {
+		const rule = parseAlertRule(text);
+		if (!rule.ok) {
+			context.issues.push({code: 'custom', message: rule.message, input: text});
+			return z.NEVER;
+		}
+
+		return {pair: rule.pair, operator: rule.operator, level: rule.level};
+	});

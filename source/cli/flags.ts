@@ -1,0 +1,198 @@
+import type {ApiVersion} from '../model/types.js';
+import {
+	alertRule,
+	apiVersion,
+	fileName,
+	hostName,
+	positiveNumber,
+	webSocketUrl,
+	wholeNumberIn,
+	type FlagSchema,
+} from './flag-schemas.js';
+
+export const defaultUrls: Readonly<Record<ApiVersion, string>> = {
+	v1: 'wss://ws.kraken.com/',
+	v2: 'wss://ws.kraken.com/v2',
+};
+
+export const defaultPairs = ['XBT/USD', 'XRP/USD'] as const;
+
+/** The screen and --json (`kraken-tape [pairs...]`), or `kraken-tape serve`. */
+export type Command = 'watch' | 'serve';
+
+type FlagBase = Readonly<{
+	/** The command that takes the flag; the other refuses it. */
+	command: Command | 'both';
+	/** The one-letter alias, typed `-h`. */
+	short?: string;
+	/** Its lines in --help, after the flag's column; none leaves it out of the help. */
+	help: readonly string[];
+	/**
+	 * Its key in the config file, or 'not in config' for what only makes sense for one run
+	 * (a file to write, an exit condition, a mode, serve's flags).
+	 */
+	config: string;
+}>;
+
+/** Given or not; typed `--no-X` when its name is `no-X`. */
+export type BooleanFlag = FlagBase & Readonly<{kind: 'boolean'}>;
+
+/** One value, converted by its schema; `default` when not given. */
+export type StringFlag = FlagBase &
+	Readonly<{kind: 'string'; argument: string; schema: FlagSchema<unknown>; default?: unknown}>;
+
+/** Repeatable: every value converted by its schema, none by default. */
+export type ListFlag = FlagBase &
+	Readonly<{kind: 'list'; argument: string; schema: FlagSchema<unknown>}>;
+
+export type FlagDefinition = BooleanFlag | StringFlag | ListFlag;
+
+export const notInConfig = 'not in config';
+
+/**
+ * Every flag, once, by its name as typed. Meow's flags, the help, the per-flag validation, the
+ * unknown-flag check and the config file's keys all follow from this table; what holds between
+ * flags (--exit-on-alert needs --alert) is in options.ts. Help groups and order follow the table.
+ */
+export const flagTable = {
+	api: {
+		command: 'watch',
+		kind: 'string',
+		argument: 'v1|v2',
+		schema: apiVersion,
+		help: ["Kraken WebSocket API version (default v2, or as --url's path says)"],
+		config: 'api',
+	},
+	url: {
+		command: 'watch',
+		kind: 'string',
+		argument: 'URL',
+		schema: webSocketUrl,
+		help: [`feed URL (default ${defaultUrls.v2}, v1: ${defaultUrls.v1})`],
+		config: 'url',
+	},
+	demo: {
+		command: 'watch',
+		kind: 'boolean',
+		help: ['use the built-in simulated exchange (offline; data is SIMULATED)'],
+		config: notInConfig,
+	},
+	json: {
+		command: 'watch',
+		kind: 'boolean',
+		help: ['write one JSON object per line to stdout'],
+		config: notInConfig,
+	},
+	alert: {
+		command: 'watch',
+		kind: 'list',
+		argument: 'RULE',
+		schema: alertRule,
+		help: ["alert when a trade crosses a level, e.g. 'XBT/USD>=100000' (repeatable)"],
+		config: 'alert',
+	},
+	'exit-on-alert': {
+		command: 'watch',
+		kind: 'boolean',
+		help: ['exit 0 after the first alert fires'],
+		config: notInConfig,
+	},
+	history: {
+		command: 'watch',
+		kind: 'string',
+		argument: 'N',
+		schema: wholeNumberIn(1, 100_000),
+		default: 1000,
+		help: ['trades kept per pair (default 1000)'],
+		config: 'history',
+	},
+	record: {
+		command: 'watch',
+		kind: 'string',
+		argument: 'FILE',
+		schema: fileName,
+		help: ['append every received frame to FILE as NDJSON'],
+		config: notInConfig,
+	},
+	big: {
+		command: 'watch',
+		kind: 'string',
+		argument: 'N',
+		schema: positiveNumber(),
+		help: [
+			'highlight trades worth at least N in the quote currency',
+			"(default: ten times the pair's average trade)",
+		],
+		config: 'big',
+	},
+	ascii: {
+		command: 'watch',
+		kind: 'boolean',
+		help: ['draw with ASCII only'],
+		config: 'ascii',
+	},
+	// Also read by the colour library itself (supports-color looks for --no-color in argv).
+	// Taken by serve too, which has always let it pass.
+	'no-color': {
+		command: 'both',
+		kind: 'boolean',
+		help: ['no colours (also NO_COLOR=1); FORCE_COLOR=1 forces them'],
+		config: notInConfig,
+	},
+	port: {
+		command: 'serve',
+		kind: 'string',
+		argument: 'N',
+		schema: wholeNumberIn(0, 65_535),
+		default: 8787,
+		help: ['port to listen on (default 8787)'],
+		config: notInConfig,
+	},
+	host: {
+		command: 'serve',
+		kind: 'string',
+		argument: 'HOST',
+		schema: hostName,
+		default: '127.0.0.1',
+		help: ['address to listen on (default 127.0.0.1)'],
+		config: notInConfig,
+	},
+	replay: {
+		command: 'serve',
+		kind: 'string',
+		argument: 'FILE',
+		schema: fileName,
+		help: ['replay a --record file instead of simulating'],
+		config: notInConfig,
+	},
+	speed: {
+		command: 'serve',
+		kind: 'string',
+		argument: 'X',
+		schema: positiveNumber(1000),
+		default: 1,
+		help: ['replay speed multiplier (default 1)'],
+		config: notInConfig,
+	},
+	// Said in the readme's flag table rather than in the help they print.
+	help: {command: 'both', kind: 'boolean', short: 'h', help: [], config: notInConfig},
+	version: {command: 'both', kind: 'boolean', short: 'v', help: [], config: notInConfig},
+} as const satisfies Readonly<Record<string, FlagDefinition>>;
+
+export type FlagName = keyof typeof flagTable;
+
+type ValueOf<Definition> = Definition extends BooleanFlag
+	? boolean
+	: Definition extends {kind: 'list'; schema: FlagSchema<infer Value>}
+		? readonly Value[]
+		: Definition extends {kind: 'string'; schema: FlagSchema<infer Value>}
+			? 'default' extends keyof Definition
+				? Value
+				: Value | undefined
+			: never;
+
+/** Every flag's value after its schema, with defaults: what options.ts builds options from. */
+export type FlagValues = {readonly [Name in FlagName]: ValueOf<(typeof flagTable)[Name]>};
+
+/** The table as a list, for what goes through every flag. */
+export const flagEntries = Object.entries(flagTable) as ReadonlyArray<[FlagName, FlagDefinition]>;

@@ -1,0 +1,135 @@
+import {describe, expect, expectTypeOf, test} from 'vitest';
+import {meowFlags} from '../../source/cli/arguments.js';
+import {helpText} from '../../source/cli/help.js';
+import {flagEntries, notInConfig, type FlagName, type FlagValues} from '../../source/cli/flags.js';
+import {InputError} from '../../source/input-error.js';
+import {parseOptions} from '../../source/options.js';
+import type {ApiVersion} from '../../source/model/types.js';
+
+/** A value each flag that takes one accepts, so the table's own flags can be typed. */
+const sampleValues: Partial<Record<FlagName, string>> = {
+	api: 'v1',
+	url: 'ws://127.0.0.1:1/v2',
+	alert: 'XBT/USD>=1',
+	history: '5',
+	record: 'tape.ndjson',
+	big: '10',
+	port: '0',
+	host: 'localhost',
+	replay: 'tape.ndjson',
+	speed: '2',
+};
+
+function typed(name: FlagName): string[] {
+	const value = sampleValues[name];
+	return value === undefined ? [`--${name}`] : [`--${name}`, value];
+}
+
+function refusal(argv: readonly string[]): string | undefined {
+	try {
+		parseOptions(argv, {isTerminal: true, environment: {}});
+		return undefined;
+	} catch (error) {
+		if (error instanceof InputError) {
+			return error.message;
+		}
+
+		throw error;
+	}
+}
+
+describe('the flag table', () => {
+	test('values have the types the schemas give, defaults making them certain', () => {
+		expectTypeOf<FlagValues['api']>().toEqualTypeOf<ApiVersion | undefined>();
+		expectTypeOf<FlagValues['history']>().toEqualTypeOf<number>();
+		expectTypeOf<FlagValues['big']>().toEqualTypeOf<number | undefined>();
+		expectTypeOf<FlagValues['record']>().toEqualTypeOf<string | undefined>();
+		expectTypeOf<FlagValues['json']>().toEqualTypeOf<boolean>();
+		expectTypeOf<FlagValues['alert'][number]['level']>().toEqualTypeOf<number>();
+	});
+
+	test.each(flagEntries.filter(([, definition]) => 'default' in definition))(
+		'--%s: the default is a value its schema gives and the help says',
+		(name, definition) => {
+			if (definition.kind !== 'string') {
+				throw new Error('only a string flag has a default');
+			}
+
+			const text = String(definition.default);
+			expect(definition.schema(`--${name}`).parse(text)).toBe(definition.default);
+			expect(definition.help.join(' ')).toContain(`(default ${text})`);
+		},
+	);
+
+	test.each(flagEntries.filter(([, definition]) => definition.command !== 'serve'))(
+		'--%s is taken by the tape and refused by serve unless both take it',
+		(name, definition) => {
+			const argv = name === 'exit-on-alert' ? [...typed(name), ...typed('alert')] : typed(name);
+			if (name !== 'help' && name !== 'version') {
+				expect(refusal(argv)).toBeUndefined();
+			}
+
+			expect(refusal(['serve', ...typed(name)])).toBe(
+				definition.command === 'both' ? undefined : `--${name} is not an option of serve`,
+			);
+		},
+	);
+
+	test.each(flagEntries.filter(([, definition]) => definition.command === 'serve'))(
+		'--%s is taken by serve and belongs to it',
+		(name) => {
+			const argv = name === 'speed' ? [...typed(name), ...typed('replay')] : typed(name);
+			expect(refusal(['serve', ...argv])).toBeUndefined();
+			expect(refusal(typed(name))).toBe(`--${name} belongs to the serve command`);
+		},
+	);
+
+	test('the help lists every flag that has help lines, under its command', () => {
+		const help = helpText(undefined);
+		const serveAt = help.indexOf('Options for serve');
+		for (const [name, definition] of flagEntries) {
+			const at = help.indexOf(`    --${name}`);
+			if (definition.help.length === 0) {
+				expect(at).toBe(-1);
+			} else {
+				expect(at).toBeGreaterThan(-1);
+				expect(at > serveAt).toBe(definition.command === 'serve');
+			}
+		}
+	});
+
+	test('meow is told every flag once, as it names them', () => {
+		expect(meowFlags()).toEqual({
+			api: {type: 'string'},
+			url: {type: 'string'},
+			demo: {type: 'boolean', default: false},
+			json: {type: 'boolean', default: false},
+			alert: {type: 'string', isMultiple: true, default: []},
+			exitOnAlert: {type: 'boolean', default: false},
+			history: {type: 'string'},
+			record: {type: 'string'},
+			big: {type: 'string'},
+			ascii: {type: 'boolean', default: false},
+			// Typed --no-color: meow reads it as color set to false.
+			color: {type: 'boolean', default: true},
+			port: {type: 'string'},
+			host: {type: 'string'},
+			replay: {type: 'string'},
+			speed: {type: 'string'},
+			help: {type: 'boolean', default: false, shortFlag: 'h'},
+			version: {type: 'boolean', default: false, shortFlag: 'v'},
+		});
+	});
+
+	test('config keys are unique, kebab-case, and only for what a config file may keep', () => {
+		const keys = flagEntries
+			.map(([, definition]) => definition.config)
+			.filter((key) => key !== notInConfig);
+		expect(new Set(keys).size).toBe(keys.length);
+		for (const key of keys) {
+			expect(key).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+		}
+
+		expect(keys).toEqual(['api', 'url', 'alert', 'history', 'big', 'ascii']);
+	});
+});

@@ -1,0 +1,271 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, test} from 'vitest';
+import {InputError} from '../source/input-error.js';
+import {
+	parseOptions,
+	type Options,
+	type ServeOptions,
+	type ProcessContext,
+	type WatchOptions,
+} from '../source/options.js';
+
+const onScreen: ProcessContext = {isTerminal: true, environment: {}};
+
+function parse(argv: readonly string[], context = onScreen): Options {
+	return parseOptions(argv, context);
+}
+
+function watch(argv: readonly string[], context = onScreen): WatchOptions {
+	const options = parse(argv, context);
+	if (options.command !== 'watch') {
+		throw new Error(`expected the tape, got ${options.command}`);
+	}
+
+	return options;
+}
+
+function serve(argv: readonly string[]): ServeOptions {
+	const options = parse(['serve', ...argv]);
+	if (options.command !== 'serve') {
+		throw new Error(`expected serve, got ${options.command}`);
+	}
+
+	return options;
+}
+
+/** The InputError's message for a command line that must be refused. */
+function refusal(argv: readonly string[]): string {
+	try {
+		parse(argv);
+	} catch (error) {
+		if (error instanceof InputError) {
+			return error.message;
+		}
+
+		throw error;
+	}
+
+	throw new Error(`${JSON.stringify(argv)} was accepted`);
+}
+
+const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as {
+	version: string;
+	description: string;
+};
+
+describe('parseOptions', () => {
+	test('the tape with nothing given', () => {
+		expect(watch([])).toEqual({
+			command: 'watch',
+			api: 'v2',
+			url: 'wss://ws.kraken.com/v2',
+			isDemo: false,
+			pairs: ['BTC/USD', 'XRP/USD'],
+			isJson: false,
+			alerts: [],
+			exitOnAlert: false,
+			history: 1000,
+			recordFile: undefined,
+			bigNotional: undefined,
+			isAscii: false,
+			isColourless: false,
+		});
+	});
+
+	test('serve with nothing given', () => {
+		expect(serve([])).toEqual({
+			command: 'serve',
+			port: 8787,
+			host: '127.0.0.1',
+			replayFile: undefined,
+			speed: 1,
+		});
+	});
+
+	test.each<[string[], Partial<WatchOptions>]>([
+		[['--api', 'V1'], {api: 'v1', url: 'wss://ws.kraken.com/', pairs: ['XBT/USD', 'XRP/USD']}],
+		[['--api=v2'], {api: 'v2', url: 'wss://ws.kraken.com/v2'}],
+		[['--url', 'ws://127.0.0.1:1/v2'], {api: 'v2', url: 'ws://127.0.0.1:1/v2'}],
+		[['--url', 'wss://example.com/v2/'], {api: 'v2'}],
+		[['--url', 'ws://127.0.0.1:1/'], {api: 'v1', url: 'ws://127.0.0.1:1/'}],
+		[['--url', 'ws://127.0.0.1:1/v1'], {api: 'v1'}],
+		[['--url', 'ws://127.0.0.1:1/', '--api', 'v2'], {api: 'v2', url: 'ws://127.0.0.1:1/'}],
+		[['--demo'], {isDemo: true, url: undefined}],
+		[['--demo', '--api', 'v1'], {isDemo: true, api: 'v1', url: undefined}],
+		[['--json'], {isJson: true}],
+		[['--history', '5'], {history: 5}],
+		[['--history=100000'], {history: 100_000}],
+		[['--record', 'tape.ndjson'], {recordFile: 'tape.ndjson'}],
+		[['--big', '2.5'], {bigNotional: 2.5}],
+		[['--ascii'], {isAscii: true}],
+		[['--no-color'], {isColourless: true}],
+		[['xbt/usd', 'BTC/USD', 'eth/eur'], {pairs: ['BTC/USD', 'ETH/EUR']}],
+		[['--api', 'v1', 'btc/usd', 'doge/usd'], {pairs: ['XBT/USD', 'XDG/USD']}],
+		[['--', 'ETH/USD'], {pairs: ['ETH/USD']}],
+	])('%j', (argv, expected) => {
+		expect(watch(argv)).toMatchObject(expected);
+	});
+
+	test('alerts name their pair as the API does, and their pairs are watched too', () => {
+		const options = watch([
+			'XBT/USD',
+			'--alert',
+			'xbt/usd>=100',
+			'--alert',
+			'ETH/USD < 2.5',
+			'--exit-on-alert',
+		]);
+		expect(options.alerts).toEqual([
+			{pair: 'BTC/USD', operator: '>=', level: 100, text: 'BTC/USD>=100'},
+			{pair: 'ETH/USD', operator: '<', level: 2.5, text: 'ETH/USD<2.5'},
+		]);
+		expect(options.pairs).toEqual(['BTC/USD', 'ETH/USD']);
+		expect(options.exitOnAlert).toBe(true);
+		expect(watch(['--api', 'v1', '--alert', 'BTC/USD>1']).alerts[0]?.text).toBe('XBT/USD>1');
+	});
+
+	test('JSON lines whenever stdout is not a terminal', () => {
+		expect(watch([], {isTerminal: false, environment: {}}).isJson).toBe(true);
+	});
+
+	test.each<[string[], Record<string, string>, boolean]>([
+		[[], {NO_COLOR: '1'}, true],
+		// no-color.org: set to the empty string, it asks for nothing.
+		[[], {NO_COLOR: ''}, false],
+		[['--no-color'], {FORCE_COLOR: '1'}, false],
+		[[], {NO_COLOR: '1', FORCE_COLOR: '0'}, false],
+	])('%j with %j is colourless: %s', (argv, environment, isColourless) => {
+		expect(watch(argv, {isTerminal: true, environment}).isColourless).toBe(isColourless);
+	});
+
+	test.each<[string[], Partial<ServeOptions>]>([
+		[['--port', '0'], {port: 0}],
+		[['--port=65535'], {port: 65_535}],
+		[['--host', '::1'], {host: '::1'}],
+		[['--host', 'exchange.local'], {host: 'exchange.local'}],
+		[['--replay', 'tape.ndjson'], {replayFile: 'tape.ndjson'}],
+		[['--replay', 'tape.ndjson', '--speed', '2.5'], {replayFile: 'tape.ndjson', speed: 2.5}],
+		// Read as the value, not as a flag.
+		[['--replay', 'tape.ndjson', '--speed', '1000'], {speed: 1000}],
+		[['--no-color'], {command: 'serve'}],
+	])('serve %j', (argv, expected) => {
+		expect(serve(argv)).toMatchObject(expected);
+	});
+
+	test.each([
+		// Unknown flags, named as typed; before anything else, --help included.
+		[['--frobnicate'], 'unknown flag --frobnicate (see kraken-tape --help)'],
+		[['-x'], 'unknown flag -x (see kraken-tape --help)'],
+		[['--bogus-flag=3'], 'unknown flag --bogus-flag (see kraken-tape --help)'],
+		[['--exitOnAlert'], 'unknown flag --exitOnAlert (see kraken-tape --help)'],
+		[['--no-history'], 'unknown flag --no-history (see kraken-tape --help)'],
+		[['-hx'], 'unknown flag -hx (see kraken-tape --help)'],
+		[['serve', '--help', '--nope'], 'unknown flag --nope (see kraken-tape --help)'],
+		[['--history', '1', '--history', '2'], '--history can be given only once'],
+		// Each flag on its own.
+		[['--api', 'v3'], '--api must be v1 or v2'],
+		[['--api', ''], '--api needs a value'],
+		[['--url', 'http://example.com/'], '--url must be a ws:// or wss:// URL'],
+		[['--url', 'not a url'], '--url must be a ws:// or wss:// URL'],
+		[['--url', 'ws:example.com'], '--url must be a ws:// or wss:// URL'],
+		[['--url'], '--url needs a value'],
+		[
+			['--alert', 'XBT/USD=>100'],
+			`alert rule "XBT/USD=>100" is not PAIR OPERATOR PRICE, for example 'XBT/USD>=100000' (operators >=, <=, >, <)`,
+		],
+		[['--alert', 'XBT/USD>=abc'], /^alert rule "XBT\/USD>=abc" is not PAIR OPERATOR PRICE/],
+		[['--history', 'abc'], '--history must be a number'],
+		[['--history', '2.5'], '--history must be a whole number'],
+		[['--history', '0'], '--history must be at least 1'],
+		[['--history', '100001'], '--history must be at most 100000'],
+		[['--history'], '--history needs a value'],
+		[['--history='], '--history needs a value'],
+		[['--record', ''], '--record needs a file name'],
+		[['--big', 'lots'], '--big must be a number'],
+		[['--big', '0'], '--big must be greater than 0'],
+		[['--big', 'Infinity'], '--big must be a number'],
+		[['serve', '--port', '70000'], '--port must be at most 65535'],
+		[['serve', '--port', '-1'], '--port must be at least 0'],
+		[['serve', '--port', '80.5'], '--port must be a whole number'],
+		[['serve', '--host', 'a host'], '--host must be a host name or address'],
+		[['serve', '--host'], '--host needs a value'],
+		[['serve', '--replay', ''], '--replay needs a file name'],
+		[['serve', '--replay', 'tape', '--speed', '-1'], '--speed must be greater than 0'],
+		[['serve', '--replay', 'tape', '--speed', 'fast'], '--speed must be a number'],
+		[['serve', '--replay', 'tape', '--speed', '1001'], '--speed must be at most 1000'],
+		// A flag of the other command.
+		[['--port', '80'], '--port belongs to the serve command'],
+		[['--speed', '2'], '--speed belongs to the serve command'],
+		[['serve', '--ascii'], '--ascii is not an option of serve'],
+		[['serve', '--json'], '--json is not an option of serve'],
+		[['serve', '--alert', 'XBT/USD>1'], '--alert is not an option of serve'],
+		// Between flags, and pairs.
+		[['--exit-on-alert'], '--exit-on-alert needs at least one --alert rule'],
+		[
+			['--demo', '--url', 'ws://127.0.0.1:1/v2'],
+			'--demo runs the built-in exchange, so it cannot take --url',
+		],
+		[['serve', '--speed', '2'], "--speed needs --replay: it sets the replay's speed"],
+		[['serve', 'XBT/USD'], 'serve takes no pairs, got "XBT/USD"'],
+		[['XBTUSD'], '"XBTUSD" is not a currency pair: write it as BASE/QUOTE, for example XBT/USD'],
+		[['XBT/US$'], /^"XBT\/US\$" is not a currency pair/],
+		[['XBT/XBT'], '"XBT/XBT" is not a currency pair: base and quote are the same'],
+		[['xbt/btc'], '"xbt/btc" is not a currency pair: base and quote are the same'],
+		[['--alert', 'XBTUSD>=100'], /^"XBTUSD" is not a currency pair/],
+	])('%j is refused: %s', (argv, message) => {
+		if (typeof message === 'string') {
+			expect(refusal(argv)).toBe(message);
+		} else {
+			expect(refusal(argv)).toMatch(message);
+		}
+	});
+
+	test.each([[['--help']], [['-h']], [['serve', '--help']], [['XBT/USD', '-h', '--history=x']]])(
+		'%j asks for the help, whatever else is there',
+		(argv) => {
+			expect(parse(argv)).toEqual({command: 'help', text: help});
+		},
+	);
+
+	test.each([[['--version']], [['-v']], [['serve', '-v']]])('%j asks for the version', (argv) => {
+		expect(parse(argv)).toEqual({command: 'version', text: packageJson.version});
+	});
+
+	test('-hv asks for the help', () => {
+		expect(parse(['-hv']).command).toBe('help');
+	});
+});
+
+const help = `${packageJson.description}
+
+  Usage
+    $ kraken-tape [pairs...]        live trade tape (JSON lines when stdout is not a terminal)
+    $ kraken-tape serve             run the simulated Kraken exchange
+
+  Options
+    --api v1|v2         Kraken WebSocket API version (default v2, or as --url's path says)
+    --url URL           feed URL (default wss://ws.kraken.com/v2, v1: wss://ws.kraken.com/)
+    --demo              use the built-in simulated exchange (offline; data is SIMULATED)
+    --json              write one JSON object per line to stdout
+    --alert RULE        alert when a trade crosses a level, e.g. 'XBT/USD>=100000' (repeatable)
+    --exit-on-alert     exit 0 after the first alert fires
+    --history N         trades kept per pair (default 1000)
+    --record FILE       append every received frame to FILE as NDJSON
+    --big N             highlight trades worth at least N in the quote currency
+                        (default: ten times the pair's average trade)
+    --ascii             draw with ASCII only
+    --no-color          no colours (also NO_COLOR=1); FORCE_COLOR=1 forces them
+
+  Options for serve
+    --port N            port to listen on (default 8787)
+    --host HOST         address to listen on (default 127.0.0.1)
+    --replay FILE       replay a --record file instead of simulating
+    --speed X           replay speed multiplier (default 1)
+
+  Pairs are BASE/QUOTE in any case; XBT and BTC, XDG and DOGE are the same asset.
+  Default pairs: XBT/USD XRP/USD.
+
+  Examples
+    $ kraken-tape --demo
+    $ kraken-tape --json XBT/USD ETH/USD | head
+    $ kraken-tape --json --alert 'XBT/USD>=100000' --exit-on-alert`;
