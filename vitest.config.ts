@@ -1,6 +1,9 @@
 import {defineConfig} from 'vitest/config';
+import {inkPatchesForVite} from './scripts/ink-patches.js';
 
 export default defineConfig({
+	// Ink as the bundle has it: the tests run the code that ships (scripts/ink-patches.js).
+	plugins: [inkPatchesForVite()],
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
 		// Waits inside tests are safety limits for loaded machines, not speed checks.
@@ -8,5 +11,13 @@ export default defineConfig({
 		hookTimeout: 30_000,
 		// Real sockets and child processes: two cores, so keep parallelism modest.
 		maxWorkers: 2,
+		server: {
+			deps: {
+				// Vitest leaves node_modules to Node, where no plugin reaches. Ink goes through Vite so
+				// that the patches apply, and so does ink-testing-library, whose import of Ink would
+				// otherwise be Node's unpatched one.
+				inline: ['ink', 'ink-testing-library'],
+			},
+		},
 	},
 });

@@ -2,8 +2,8 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {describe, expect, test} from 'vitest';
-import {isColouredAscii} from '../../source/terminal/coloured-ascii.js';
-import {createRandom, randomInkText} from './random-frames.js';
+import {isColouredAscii} from '../../source/ink-patches/coloured-ascii.js';
+import {createRandom, randomInkText} from '../helpers/random-frames.js';
 
 // Ink's sanitizeAnsi, which the bundle skips for coloured ASCII: it must have nothing to drop.
 const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));

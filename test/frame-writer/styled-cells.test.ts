@@ -1,7 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {SgrState} from '../../source/terminal/sgr-state.js';
-import {parseLine, scanEndStyle} from '../../source/terminal/styled-cells.js';
-import {defaultStyle} from '../../source/terminal/text-style.js';
+import {defaultStyle} from '../../source/ansi/text-style.js';
+import {parseLine} from '../../source/frame-writer/styled-cells.js';
 
 const escape = '\u001B';
 
@@ -17,24 +16,6 @@ function describeCells(line: string, columns?: number): string {
 		})
 		.join('');
 }
-
-describe('sgr-state', () => {
-	test.each([
-		['1;31', '1;31'],
-		['31;1', '1;31'],
-		['1;2;22', ''],
-		['1;31;0;4', '4'],
-		['38;5;208;1', '1;38;5;208'],
-		['48;2;1;2;3;39', '48;2;1;2;3'],
-		['4:3', '4:3'],
-		['4;4:0', ''],
-		['7;27', ''],
-		['', ''],
-		['38;5', ''],
-	])('%s reduces to %s', (parameters, canonical) => {
-		expect(SgrState.from(parameters).toString()).toBe(canonical);
-	});
-});
 
 describe('styled-cells', () => {
 	test('cells carry their style; styles close where the line says', () => {
@@ -59,14 +40,6 @@ describe('styled-cells', () => {
 		const open = `${escape}]8;;https://kraken.com${escape}\\`;
 		const line = parseLine(`a${open}b${escape}]8;;${escape}\\c`, defaultStyle);
 		expect(line.cells.map((cell) => cell.style.link)).toEqual(['', open, '']);
-	});
-
-	test('the style left open at the end of a line is found from its escapes alone', () => {
-		expect(scanEndStyle(`${escape}[1mbold ${escape}[31mred`, defaultStyle)).toEqual({
-			sgr: '1;31',
-			link: '',
-		});
-		expect(scanEndStyle(`${escape}[1mbold${escape}[22m`, defaultStyle)).toEqual(defaultStyle);
 	});
 
 	test('trailing blanks do not count towards the end of a line', () => {

@@ -1,4 +1,5 @@
 // The few terminal control sequences the frame writer emits, named once.
+import type {TextStyle} from '../ansi/text-style.js';
 
 export const escape = '\u001B';
 export const resetStyle = `${escape}[m`;
@@ -29,4 +30,26 @@ export function insertLines(count: number): string {
 /** DL: deletes lines at the cursor's row, pulling blank lines in at the region's bottom. */
 export function deleteLines(count: number): string {
 	return count === 1 ? `${escape}[M` : `${escape}[${count}M`;
+}
+
+/**
+ * The sequence that changes the terminal's style from `from` to `to`. Attributes are reset and
+ * set again rather than switched one by one: it is never much longer, and it cannot leave an
+ * attribute behind.
+ */
+export function styleTransition(from: TextStyle, to: TextStyle): string {
+	let sequence = '';
+	if (from.sgr !== to.sgr) {
+		if (to.sgr === '') {
+			sequence += resetStyle;
+		} else {
+			sequence += from.sgr === '' ? `${escape}[${to.sgr}m` : `${escape}[0;${to.sgr}m`;
+		}
+	}
+
+	if (from.link !== to.link) {
+		sequence += to.link === '' ? closeHyperlink : to.link;
+	}
+
+	return sequence;
 }

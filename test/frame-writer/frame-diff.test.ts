@@ -1,13 +1,13 @@
 import {describe, expect, test} from 'vitest';
-import {diffFrame} from '../../source/terminal/frame-diff.js';
-import {createHeadlessScreen, fullRedraw} from './headless-screen.js';
+import {diffFrame} from '../../source/frame-writer/frame-diff.js';
+import {createHeadlessScreen, fullRedraw} from '../helpers/headless-screen.js';
 import {
 	createRandom,
 	evolveFrame,
 	randomLine,
 	renderLine,
 	type RandomLine,
-} from './random-frames.js';
+} from '../helpers/random-frames.js';
 
 const escape = '\u001B';
 

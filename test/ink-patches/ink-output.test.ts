@@ -2,8 +2,8 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {describe, expect, test} from 'vitest';
-import InkOutput from '../../source/terminal/ink-output.js';
-import {createHeadlessScreen, fullRedraw} from './headless-screen.js';
+import InkOutput from '../../source/ink-patches/ink-output.js';
+import {createHeadlessScreen, fullRedraw} from '../helpers/headless-screen.js';
 import {
 	createRandom,
 	lineWidth,
@@ -11,7 +11,7 @@ import {
 	renderLine,
 	styles,
 	type Random,
-} from './random-frames.js';
+} from '../helpers/random-frames.js';
 
 // Ink's own Output, which the bundle replaces: the reference. Ink does not export it, so it is
 // loaded from its file, next to Ink's entry point.

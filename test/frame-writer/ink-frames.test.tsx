@@ -1,11 +1,12 @@
 import {EventEmitter} from 'node:events';
 import {Box, render, Text} from 'ink';
 import {describe, expect, test, vi} from 'vitest';
+import {scanEndStyle} from '../../source/ansi/style-tracker.js';
+import {defaultStyle} from '../../source/ansi/text-style.js';
+import {diffFrame} from '../../source/frame-writer/frame-diff.js';
+import {createFrameWriter} from '../../source/frame-writer/frame-writer.js';
 import {useTerminalSize} from '../../source/hooks/use-terminal-size.js';
-import {diffFrame} from '../../source/terminal/frame-diff.js';
-import {createFrameWriter} from '../../source/terminal/frame-writer.js';
-import {scanEndStyle} from '../../source/terminal/styled-cells.js';
-import {defaultStyle} from '../../source/terminal/text-style.js';
+import {createHeadlessScreen, fullRedraw, type HeadlessScreen} from '../helpers/headless-screen.js';
 import {
 	appShownPerTest,
 	createStore,
@@ -14,7 +15,6 @@ import {
 	series,
 	trade,
 } from '../helpers/screen.js';
-import {createHeadlessScreen, fullRedraw, type HeadlessScreen} from './headless-screen.js';
 
 // Colour on in this file only (each test file runs in its own process): the frames should carry
 // the SGR codes a real terminal gets.

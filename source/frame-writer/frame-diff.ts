@@ -1,8 +1,9 @@
+import {scanEndStyle} from '../ansi/style-tracker.js';
+import {defaultStyle, isDefaultStyle, type TextStyle} from '../ansi/text-style.js';
 import {clearScreen, cursorTo, resetStyle} from './control-sequences.js';
 import {diffLine} from './line-diff.js';
 import {planMoves, moveSequence} from './scroll-plan.js';
-import {emptyLine, parseLine, scanEndStyle, type StyledLine} from './styled-cells.js';
-import {defaultStyle, isDefaultStyle, type TextStyle} from './text-style.js';
+import {emptyLine, parseLine, type StyledLine} from './styled-cells.js';
 
 type PreparedLine = {
 	/** Equal keys look the same: the text, and the style it starts in when that is not default. */

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
-import {isEscapeStart, readEscape, type EscapeToken} from './escape-reader.js';
-import {SgrState} from './sgr-state.js';
-import {defaultStyle, isDefaultStyle, isSameStyle, type TextStyle} from './text-style.js';
+import {isEscapeStart, readEscape} from '../ansi/escape-reader.js';
+import {StyleTracker} from '../ansi/style-tracker.js';
+import {defaultStyle, isDefaultStyle, isSameStyle, type TextStyle} from '../ansi/text-style.js';
 
 /**
  * One terminal column. A wide character is a cell of width 2 followed by a cell of width 0 (its
@@ -156,41 +156,4 @@ export function parseLine(
 	}
 
 	return {cells, end, endStyle: tracker.style};
-}
-
-/** The style in effect after a line, reading only its escapes: cheaper than `parseLine`. */
-export function scanEndStyle(text: string, start: TextStyle): TextStyle {
-	const tracker = new StyleTracker(start);
-	for (let index = 0; index < text.length; index++) {
-		if (isEscapeStart(text.charCodeAt(index))) {
-			const token = readEscape(text, index);
-			tracker.apply(token);
-			index = token.end - 1;
-		}
-	}
-
-	return tracker.style;
-}
-
-/** Follows the style through a line's escapes, keeping the same object while it is unchanged. */
-class StyleTracker {
-	style: TextStyle;
-	#sgr: SgrState | undefined;
-
-	constructor(start: TextStyle) {
-		this.style = start;
-	}
-
-	apply(token: EscapeToken): void {
-		if (token.kind === 'sgr') {
-			this.#sgr ??= SgrState.from(this.style.sgr);
-			this.#sgr.apply(token.value);
-			const parameters = this.#sgr.toString();
-			if (parameters !== this.style.sgr) {
-				this.style = {sgr: parameters, link: this.style.link};
-			}
-		} else if (token.kind === 'hyperlink' && token.value !== this.style.link) {
-			this.style = {sgr: this.style.sgr, link: token.value};
-		}
-	}
 }

@@ -1,6 +1,6 @@
-import {cursorTo, eraseToEndOfLine} from './control-sequences.js';
+import {defaultStyle, isSameStyle} from '../ansi/text-style.js';
+import {cursorTo, eraseToEndOfLine, styleTransition} from './control-sequences.js';
 import {blankCell, isSameCell, type Cell, type StyledLine} from './styled-cells.js';
-import {defaultStyle, isSameStyle, styleTransition} from './text-style.js';
 
 /** A CUP costs about this many bytes: a gap of unchanged cells cheaper to write is written. */
 const jumpBytes = 8;

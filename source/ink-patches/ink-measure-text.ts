@@ -3,9 +3,9 @@
 // left running grew without end, and in a burst every row's entry lived just long enough to reach
 // V8's old generation (npm run bench, memory row). Printable ASCII and colour codes, which is
 // what the tape's rows are, are measured here by counting, with nothing kept; other text is
-// measured by string-width, as Ink does, through a bounded cache. The bundle puts this in place
-// of Ink's measure-text.js (scripts/build.js); test/terminal/ink-measure-text.test.ts holds the
-// two to the same answers.
+// measured by string-width, as Ink does, through a bounded cache. The bundle and the tests put
+// this in place of Ink's measure-text.js (scripts/ink-patches.js);
+// test/ink-patches/ink-measure-text.test.ts holds the two to the same answers.
 import stringWidth from 'string-width';
 import {BoundedCache} from './bounded-cache.js';
 import {colouredAsciiWidth} from './coloured-ascii.js';

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {BoundedCache} from '../../source/terminal/bounded-cache.js';
+import {BoundedCache} from '../../source/ink-patches/bounded-cache.js';
 
 describe('BoundedCache', () => {
 	test('never holds more than twice its limit, however many keys pass through', () => {

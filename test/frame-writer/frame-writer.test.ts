@@ -1,6 +1,6 @@
 import {EventEmitter} from 'node:events';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
-import {createFrameWriter, type FrameWriter} from '../../source/terminal/frame-writer.js';
+import {createFrameWriter, type FrameWriter} from '../../source/frame-writer/frame-writer.js';
 
 const escape = '\u001B';
 const begin = `${escape}[?2026h`;

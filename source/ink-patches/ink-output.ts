@@ -2,10 +2,11 @@
 // tokenized into styled characters, placed cell by cell, and each row joined back into a string.
 // At ten frames a second on a 120x40 screen that is about 50,000 short-lived objects a second,
 // and under a burst they lived just long enough to be promoted to V8's old generation: most of
-// the heap's growth (npm run bench, memory row), and most of a frame's cost. The bundle puts this
-// class in place of Ink's (scripts/build.js). A row whose pieces sit side by side, each ending in
-// the default style, is joined as strings; only a row where pieces overlap, or one leaves a style
-// open, goes through Ink's own grid. Both give the same cells (test/terminal/ink-output.test.ts).
+// the heap's growth (npm run bench, memory row), and most of a frame's cost. The bundle and the
+// tests put this class in place of Ink's (scripts/ink-patches.js). A row whose pieces sit side by
+// side, each ending in the default style, is joined as strings; only a row where pieces overlap,
+// or one leaves a style open, goes through Ink's own grid. Both give the same cells
+// (test/ink-patches/ink-output.test.ts).
 import {
 	styledCharsFromTokens,
 	styledCharsToString,
@@ -14,10 +15,10 @@ import {
 } from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
+import {isEscapeStart} from '../ansi/escape-reader.js';
+import {scanEndStyle} from '../ansi/style-tracker.js';
+import {defaultStyle, isDefaultStyle} from '../ansi/text-style.js';
 import {colouredAsciiWidth} from './coloured-ascii.js';
-import {isEscapeStart} from './escape-reader.js';
-import {scanEndStyle} from './styled-cells.js';
-import {defaultStyle, isDefaultStyle} from './text-style.js';
 
 /** What Ink's renderer passes: each line of a Text goes through these before it is placed. */
 type Transformer = (line: string, index: number) => string;

@@ -2,8 +2,8 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {describe, expect, test} from 'vitest';
-import measureText from '../../source/terminal/ink-measure-text.js';
-import {createRandom, randomInkText} from './random-frames.js';
+import measureText from '../../source/ink-patches/ink-measure-text.js';
+import {createRandom, randomInkText} from '../helpers/random-frames.js';
 
 // Ink's own measure-text, which the bundle replaces: the reference, loaded from its file.
 const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
