@@ -1,13 +1,13 @@
 import {Box, Text, useStdin} from 'ink';
 import {useReducer} from 'react';
 import {AddPairPrompt} from './components/add-pair-prompt.js';
-import {AlertBanner} from './components/alert-banner.js';
+import {AlertBanner, alertBannerRows} from './components/alert-banner.js';
 import {GridView} from './components/grid-view.js';
 import {HelpOverlay} from './components/help-overlay.js';
-import {KeyHints} from './components/key-hints.js';
-import {PairTabs} from './components/pair-tabs.js';
-import {StatsStrip} from './components/stats-strip.js';
-import {StatusBar} from './components/status-bar.js';
+import {KeyHints, keyHintsRows} from './components/key-hints.js';
+import {PairTabs, pairTabsRows} from './components/pair-tabs.js';
+import {isCompactStatsAt, StatsStrip, statsStripRows} from './components/stats-strip.js';
+import {StatusBar, statusBarRows} from './components/status-bar.js';
 import {TooSmall, minimumSize} from './components/too-small.js';
 import {TradeTape} from './components/trade-tape.js';
 import {useClock} from './hooks/use-clock.js';
@@ -51,13 +51,14 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 			? `${tape.pair} cleared while paused; ${arrived(tape)} trades since (space resumes)`
 			: undefined;
 
-	// Every part but the tape has a fixed height, so the tape gets exactly the rest: tabs (1),
-	// stats (1 or 2), alert banner (0 or 1), hints or prompt (1) and status (1). The frame fills
-	// the screen: the frame writer, not Ink's log-update, draws it, so a full-height frame is safe.
-	const isCompactStats = columns < 80;
-	const statsRows = columns >= 150 || isCompactStats ? 1 : 2;
-	const alertRows = store.alerts.length > 0 ? 1 : 0;
-	const tapeRows = Math.max(1, rows - (1 + statsRows + alertRows + 1 + 1));
+	// Every part but the middle has the height its component gives, so the middle gets exactly
+	// the rest. The frame fills the screen: the frame writer, not Ink's log-update, draws it, so a
+	// full-height frame is safe.
+	const isCompactStats = isCompactStatsAt(columns);
+	const statsRows = statsStripRows(columns);
+	const middleRows =
+		rows - (pairTabsRows + alertBannerRows(store.alerts) + keyHintsRows + statusBarRows);
+	const tapeRows = Math.max(1, middleRows - statsRows);
 	const pageRows = Math.max(1, tapeRows - 1);
 	const scrollMaximum = focused ? Math.max(0, contentFor(focused).trades.size - pageRows) : 0;
 	useTapeKeys({view, dispatch, commands, tapes, focused, pageRows, scrollMaximum});
@@ -84,7 +85,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 						tapes={tapes}
 						focused={focused?.pair}
 						width={columns}
-						height={rows - (1 + alertRows + 1 + 1)}
+						height={middleRows}
 						now={now}
 						skipFor={skipFor}
 						contentFor={contentFor}

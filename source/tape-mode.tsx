@@ -2,7 +2,8 @@ import chalk from 'chalk';
 import {render} from 'ink';
 import {App} from './app.js';
 import {exitCodes, untilSignal} from './exit-codes.js';
-import {createCommands, type Feed} from './feed.js';
+import {createCommands} from './commands.js';
+import type {Feed} from './feed.js';
 import {DisplayContext} from './hooks/use-display.js';
 import {describeAlert} from './model/describe.js';
 import {asciiGlyphs, unicodeGlyphs} from './model/glyphs.js';
@@ -10,7 +11,7 @@ import {colourlessTheme, defaultTheme} from './model/theme.js';
 import type {AlertEvent} from './model/types.js';
 import type {WatchOptions} from './options.js';
 import type {TapeSession} from './tape-session.js';
-import {createFrameWriter} from './terminal/frame-writer.js';
+import {createFrameWriter} from './frame-writer/frame-writer.js';
 import {restoreTerminal} from './terminal-restore.js';
 
 /**
@@ -48,7 +49,7 @@ export async function runTape(
 		>
 			<App
 				store={store}
-				commands={createCommands(feed.client, store, options)}
+				commands={createCommands(feed.client, store, options.api)}
 				api={options.api}
 				host={new URL(feed.url).host}
 			/>

@@ -1,8 +1,9 @@
-import {bindStore, type Feed} from './feed.js';
+import type {Feed} from './feed.js';
 import {AlertWatcher} from './model/alerts.js';
 import {TapeStore} from './model/tape-store.js';
 import type {AlertEvent} from './model/types.js';
 import type {WatchOptions} from './options.js';
+import {bindStore} from './store-binding.js';
 import {onRestoreTerminal, restoreTerminal} from './terminal-restore.js';
 
 const bell = '\u0007';
@@ -50,14 +51,13 @@ export function startTapeSession(options: WatchOptions, feed: Feed): TapeSession
 	const alertExit = new Promise<AlertEvent>((resolve) => {
 		resolveAlertExit = resolve;
 	});
-	bindStore(feed.client, store, new AlertWatcher(options.alerts), (alerts) => {
+	bindStore(feed, store, new AlertWatcher(options.alerts), (alerts) => {
 		// A bell takes no room on screen, so it can go straight out between frames.
 		process.stdout.write(bell);
 		if (options.exitOnAlert && alerts[0]) {
 			resolveAlertExit(alerts[0]);
 		}
 	});
-	feed.events.on('notice', (message) => store.updateFeed({recordingError: message}));
 	feed.client.start();
 	return {store, alertExit};
 }

@@ -1,5 +1,6 @@
 import {describe, expect, test, vi} from 'vitest';
-import {bindStore} from '../source/feed.js';
+import {bindStore} from '../source/store-binding.js';
+import {feedOf} from './helpers/feed-of.js';
 import {KrakenClient} from '../source/kraken/client.js';
 import {AlertWatcher} from '../source/model/alerts.js';
 import {asciiGlyphs} from '../source/model/glyphs.js';
@@ -7,7 +8,6 @@ import {
 	appShownPerTest,
 	createStore,
 	expectNoControlCharacters,
-	keys,
 	lines,
 	series,
 	seriesStore,
@@ -15,6 +15,7 @@ import {
 	trade,
 	tradeRows,
 } from './helpers/screen.js';
+import {keys} from './helpers/keys.js';
 
 const show = appShownPerTest();
 
@@ -180,11 +181,11 @@ describe('app', () => {
 	test('status bar shows simulated data, a reconnect countdown and refused pairs', async () => {
 		const store = createStore(['NOPE/USD', 'BTC/USD'], [], {isSimulated: true});
 		store.setSubscription('NOPE/USD', 'error', 'Currency pair not supported NOPE/USD');
-		store.updateFeed({
-			state: {kind: 'reconnecting', delayMs: 5000, attempt: 4, reason: 'connection refused'},
-			stateSince: Date.now() - 1500,
-			unrecognised: 2,
-		});
+		store.connectionChanged(
+			{kind: 'reconnecting', delayMs: 5000, attempt: 4, reason: 'connection refused'},
+			Date.now() - 1500,
+		);
+		store.setUnrecognised(2);
 		const frame = await show({store, columns: 160, api: 'v1', host: '127.0.0.1:1'}).waitFor(
 			(frame) => expect(frame).toContain('SIMULATED'),
 		);
@@ -198,7 +199,8 @@ describe('app', () => {
 	test('marks the data stale after staleAfterMs without frames', async () => {
 		const store = threePairs();
 		store.setSubscription('BTC/USD', 'subscribed');
-		store.updateFeed({state: {kind: 'subscribed'}, lastFrameAt: Date.now() - 5000});
+		store.connectionChanged({kind: 'subscribed'}, Date.now() - 6000);
+		store.frameReceived(Date.now() - 5000);
 		const app = show({store, staleAfterMs: 4000});
 		await app.waitFor((frame) => expect(frame).toMatch(/subscribed STALE [56] s 0 msg\/s/));
 	});
@@ -206,7 +208,8 @@ describe('app', () => {
 	test('silence is not staleness while nothing is subscribed', async () => {
 		const store = threePairs();
 		store.setSubscription('BTC/USD', 'error', 'Currency pair not supported BTC/USD');
-		store.updateFeed({state: {kind: 'idle'}, lastFrameAt: Date.now() - 5000});
+		store.connectionChanged({kind: 'idle'}, Date.now() - 6000);
+		store.frameReceived(Date.now() - 5000);
 		const frame = await show({store, staleAfterMs: 4000}).waitFor((frame) =>
 			expect(frame).toContain('connected, no pairs'),
 		);
@@ -221,7 +224,10 @@ describe('app', () => {
 			const store = threePairs();
 			const app = show({store});
 			await vi.advanceTimersByTimeAsync(1000);
-			store.feed.frames += 250;
+			for (let frame = 0; frame < 250; frame++) {
+				store.frameReceived(Date.now());
+			}
+
 			await vi.advanceTimersByTimeAsync(1000);
 			expect(app.frame()).toContain('closed 250 msg/s');
 			await vi.advanceTimersByTimeAsync(1000);
@@ -258,7 +264,7 @@ describe('app', () => {
 			pairs: ['EVIL/USD', 'BTC/USD'],
 		});
 		const store = createStore(['EVIL/USD', 'BTC/USD']);
-		bindStore(client, store, new AlertWatcher([]), () => undefined);
+		bindStore(feedOf(client), store, new AlertWatcher([]), () => undefined);
 		client.emit('subscription', {
 			channel: 'trade',
 			pair: 'EVIL/USD',

@@ -1,11 +1,14 @@
 import {afterEach, describe, expect, test} from 'vitest';
-import {bindStore} from '../source/feed.js';
+import {bindStore} from '../source/store-binding.js';
+import {feedOf} from './helpers/feed-of.js';
 import {KrakenClient} from '../source/kraken/client.js';
 import {AlertWatcher} from '../source/model/alerts.js';
 import {TapeStore} from '../source/model/tape-store.js';
 import {appShownPerTest, shownPrices} from './helpers/screen.js';
 import {startScriptedServer, type TradeSpec} from './helpers/scripted-server.js';
-import {createCleanup, eventually, fastOptions} from './helpers/wait.js';
+import {createCleanup} from './helpers/cleanup.js';
+import {eventually} from './helpers/eventually.js';
+import {fastOptions} from './helpers/test-client.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());
@@ -26,7 +29,7 @@ async function boundStore(send: (connectionNumber: number) => string[]) {
 	const client = new KrakenClient({...fastOptions, url: server.url, api: 'v2', pairs: ['BTC/USD']});
 	cleanup.add(() => client.stop());
 	const store = new TapeStore(['BTC/USD'], 100, false);
-	bindStore(client, store, new AlertWatcher([]), () => undefined);
+	bindStore(feedOf(client), store, new AlertWatcher([]), () => undefined);
 	client.start();
 	return {server, store};
 }

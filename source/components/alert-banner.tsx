@@ -3,6 +3,11 @@ import {useDisplay} from '../hooks/use-display.js';
 import {formatClock, formatPrice} from '../model/format.js';
 import type {AlertEvent} from '../model/types.js';
 
+/** One line while any alert waits to be dismissed, none otherwise. */
+export function alertBannerRows(alerts: readonly AlertEvent[]): number {
+	return alerts.length > 0 ? 1 : 0;
+}
+
 /** The newest alert until dismissed, with a count of any others. */
 type Properties = Readonly<{alerts: readonly AlertEvent[]; decimalsFor: (pair: string) => number}>;
 

@@ -47,6 +47,9 @@ function hintsOf(hintsFor: HintsFor, bindings: KeyBindings, glyphs: Glyphs): str
 	return hints.filter((text) => text !== undefined);
 }
 
+/** The hints' height, and the add-pair prompt's that takes their place. */
+export const keyHintsRows = 1;
+
 /** One line of key hints that drops the least important ones as the terminal narrows. */
 export function KeyHints({width, hintsFor = 'tape', hasKeys = true}: Properties) {
 	const {glyphs, bindings} = useDisplay();

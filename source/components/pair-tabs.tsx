@@ -53,6 +53,9 @@ function visibleWindow(tabs: readonly Tab[], focusIndex: number, width: number):
 	return [start, end];
 }
 
+/** The tabs' height: always one line, so the layout below never moves. */
+export const pairTabsRows = 1;
+
 /**
  * One line of tabs: number key, pair, last price and its direction against the trade before.
  * Always one line, so the layout below never moves: pairs that do not fit are counted.

@@ -6,6 +6,14 @@ import type {PairTape} from '../model/tape-store.js';
 
 type Properties = Readonly<{tape: PairTape; now: number; isCompact?: boolean; rows?: number}>;
 
+/** Compact below 80 columns (last, change and pace only). */
+export const isCompactStatsAt = (columns: number) => columns < 80;
+
+/** One line when compact or when 150 columns hold every figure; two between. */
+export function statsStripRows(columns: number): number {
+	return columns >= 150 || isCompactStatsAt(columns) ? 1 : 2;
+}
+
 function Stat({label, children}: Readonly<{label: string; children: ReactNode}>) {
 	return (
 		<Text wrap="truncate">

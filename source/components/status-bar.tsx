@@ -29,6 +29,9 @@ function stateText(feed: FeedInfo, now: number): string {
 	return describeState(state);
 }
 
+/** The status bar's height: one line, cut from its end when narrow. */
+export const statusBarRows = 1;
+
 /**
  * Connection, source, pace and freshness of the data, at a glance. One line, most important
  * first: what does not fit the width is cut from the end (rate and host go first).

@@ -5,14 +5,14 @@ import {decimalsToFit} from '../model/format.js';
 import type {PairStatsSnapshot} from '../model/pair-stats.js';
 import type {PairTape} from '../model/tape-store.js';
 import {tapeRows} from '../model/tape-rows.js';
-import type {TradeRing} from '../model/trade-ring.js';
+import type {TradeHistory} from '../model/trade-ring.js';
 import type {TapeMarker} from '../model/types.js';
 import {MarkerRow} from './marker-row.js';
 import {tapeColumns} from './tape-columns.js';
 import {TradeRow} from './trade-row.js';
 
 /** What a tape shows: the pair's live trades and marks, or a copy frozen at a pause. */
-export type TapeContent = Readonly<{trades: TradeRing; markers: readonly TapeMarker[]}>;
+export type TapeContent = Readonly<{trades: TradeHistory; markers: readonly TapeMarker[]}>;
 
 type Properties = Readonly<{
 	tape: PairTape;

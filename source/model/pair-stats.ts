@@ -18,6 +18,9 @@ export type PairStatsSnapshot = Readonly<{
 	lastTime?: number;
 }>;
 
+/** The statistics as their readers see them. */
+export type PairStatsView = Pick<PairStats, 'snapshot' | 'tradesPerMinute'>;
+
 const secondsPerMinute = 60;
 
 type Running = {-readonly [Key in keyof PairStatsSnapshot]: PairStatsSnapshot[Key]};

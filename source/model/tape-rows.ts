@@ -1,4 +1,4 @@
-import type {TradeRing} from './trade-ring.js';
+import type {TradeHistory} from './trade-ring.js';
 import type {TapeMarker, Trade} from './types.js';
 
 /** One row of a tape: a trade (with the one before it, for its changed digits) or a mark. */
@@ -12,7 +12,7 @@ export type TapeRow =
  * the top row). A mark counts as a row, not as a trade, so scrolling moves by trades.
  */
 export function tapeRows(
-	trades: TradeRing,
+	trades: TradeHistory,
 	markers: readonly TapeMarker[],
 	count: number,
 	skip: number,

@@ -1,6 +1,6 @@
 import {decimalPlaces} from './format.js';
-import {PairStats} from './pair-stats.js';
-import {TradeRing} from './trade-ring.js';
+import {PairStats, type PairStatsView} from './pair-stats.js';
+import {TradeRing, type TradeHistory} from './trade-ring.js';
 import type {
 	AlertEvent,
 	ConnectionState,
@@ -10,14 +10,15 @@ import type {
 	Trade,
 } from './types.js';
 
-export type PairTape = {
-	readonly pair: string;
-	readonly trades: TradeRing;
-	readonly stats: PairStats;
+/** A pair's tape as the screen reads it: every change goes through the store. */
+export type PairTape = Readonly<{
+	pair: string;
+	trades: TradeHistory;
+	stats: PairStatsView;
 	/** Marks between trades (reconnects, missed trades), oldest first, the newest few kept. */
 	markers: readonly TapeMarker[];
 	subscription: SubscriptionState;
-	/** Kraken's message when the subscription failed, sanitised. */
+	/** The exchange's message when the subscription failed, sanitised. */
 	error?: string;
 	/** Most decimals seen in a price: v2 numbers lose trailing zeros, so the maximum stands in. */
 	priceDecimals: number;
@@ -28,46 +29,55 @@ export type PairTape = {
 	volumeDecimals: number;
 	/** An alert fired for this pair and has not been dismissed. */
 	isAlerted: boolean;
+}>;
+
+type StoredTape = {-readonly [Key in keyof PairTape]: PairTape[Key]} & {
+	readonly trades: TradeRing;
+	readonly stats: PairStats;
 };
 
-export type FeedInfo = {
+/** The connection and the data's health, as the status bar reads it. */
+export type FeedInfo = Readonly<{
 	state: ConnectionState;
 	/** When `state` began, for the reconnect countdown. */
 	stateSince: number;
 	/** Frames received, for messages per second. */
 	frames: number;
+	lastFrameAt?: number;
 	systemStatus?: SystemStatus;
 	/** Who sends the data: Kraken, the simulator, or another server; names its words and status. */
 	source: string;
 	isSimulated: boolean;
 	unrecognised: number;
 	missing: number;
-	lastFrameAt?: number;
 	/** The server's latest word that is not a pair's (a rate limit); gone with its connection. */
 	notice?: string;
 	/** Why --record stopped, if it did. */
 	recordingError?: string;
-};
+}>;
 
 /** Marks kept per pair; older ones have long scrolled out of any history worth keeping. */
 const maximumMarkers = 100;
 
 /**
- * Everything the screen shows, kept outside React: trades land here at any rate, `version` counts
- * the changes, and subscribers hear of each one (the screen then draws at most once a tick).
+ * Everything the screen shows that came from the feed, kept outside React: trades land here at
+ * any rate, every visible change is one of the named mutations below and counts in `version`,
+ * and subscribers hear of each one (the screen then draws at most once a tick). What the screen
+ * is doing with it (focus, grid, pause, prompt) is the view's, not the store's
+ * (model/view-state.ts).
  */
 export class TapeStore {
-	readonly feed: FeedInfo;
+	readonly #feed: {-readonly [Key in keyof FeedInfo]: FeedInfo[Key]};
 	/** Alerts fired and not yet dismissed, oldest first. */
-	alerts: AlertEvent[] = [];
-	readonly #tapes = new Map<string, PairTape>();
+	#alerts: readonly AlertEvent[] = [];
+	readonly #tapes = new Map<string, StoredTape>();
 	readonly #capacity: number;
 	#version = 0;
 	readonly #listeners = new Set<() => void>();
 
 	constructor(pairs: readonly string[], capacity: number, isSimulated: boolean) {
 		this.#capacity = capacity;
-		this.feed = {
+		this.#feed = {
 			state: {kind: 'closed'},
 			stateSince: Date.now(),
 			frames: 0,
@@ -83,6 +93,14 @@ export class TapeStore {
 
 	get version(): number {
 		return this.#version;
+	}
+
+	get feed(): FeedInfo {
+		return this.#feed;
+	}
+
+	get alerts(): readonly AlertEvent[] {
+		return this.#alerts;
 	}
 
 	/** Calls `listener` after every change; returns the function that stops it. */
@@ -158,8 +176,8 @@ export class TapeStore {
 	}
 
 	addAlerts(alerts: readonly AlertEvent[]): void {
+		this.#alerts = [...this.#alerts, ...alerts];
 		for (const alert of alerts) {
-			this.alerts.push(alert);
 			const tape = this.#tapes.get(alert.rule.pair);
 			if (tape) {
 				tape.isAlerted = true;
@@ -170,7 +188,7 @@ export class TapeStore {
 	}
 
 	dismissAlerts(): void {
-		this.alerts = [];
+		this.#alerts = [];
 		for (const tape of this.#tapes.values()) {
 			tape.isAlerted = false;
 		}
@@ -192,9 +210,58 @@ export class TapeStore {
 		}
 	}
 
-	/** Applies a change to the feed information and marks the store changed. */
-	updateFeed(change: Partial<FeedInfo>): void {
-		Object.assign(this.feed, change);
+	/**
+	 * A frame came. Not a visible change by itself, so no new version: the status bar's clock,
+	 * which ticks anyway, shows the age and the rate, and a frame that changes what is shown
+	 * comes with a mutation of its own. A version per frame would redraw for every heartbeat.
+	 */
+	frameReceived(at: number): void {
+		this.#feed.frames++;
+		this.#feed.lastFrameAt = at;
+	}
+
+	/** The connection's new state; a new connection starts without the last one's notice. */
+	connectionChanged(state: ConnectionState, at: number): void {
+		this.#feed.state = state;
+		this.#feed.stateSince = at;
+		if (state.kind === 'open') {
+			this.#feed.notice = undefined;
+		}
+
+		this.#changed();
+	}
+
+	/** The exchange's status, and who it says it is. */
+	statusReceived(status: SystemStatus, source: string, isSimulated: boolean): void {
+		this.#feed.systemStatus = status;
+		this.#feed.source = source;
+		this.#feed.isSimulated ||= isSimulated;
+		this.#changed();
+	}
+
+	/** Who the data comes from, before any status has said. */
+	setSource(source: string): void {
+		this.#feed.source = source;
+		this.#changed();
+	}
+
+	setUnrecognised(count: number): void {
+		this.#feed.unrecognised = count;
+		this.#changed();
+	}
+
+	setMissing(count: number): void {
+		this.#feed.missing = count;
+		this.#changed();
+	}
+
+	setNotice(notice: string | undefined): void {
+		this.#feed.notice = notice;
+		this.#changed();
+	}
+
+	setRecordingError(message: string): void {
+		this.#feed.recordingError = message;
 		this.#changed();
 	}
 

@@ -3,6 +3,12 @@ import type {OrderType, Side, Trade} from './types.js';
 const sides: readonly Side[] = ['buy', 'sell'];
 const orderTypes: readonly OrderType[] = ['market', 'limit'];
 
+/** A ring's trades as its readers see them: no pushing, no clearing. */
+export type TradeHistory = Pick<
+	TradeRing,
+	'capacity' | 'size' | 'pushed' | 'fromNewest' | 'newest' | 'frozenCopy'
+>;
+
 /**
  * One pair's recent trades, newest overwriting oldest: a ring buffer kept in typed arrays rather
  * than as objects. Under a burst every trade passes through the ring and dies a moment later; as

@@ -1,12 +1,15 @@
 import {afterEach, describe, expect, test} from 'vitest';
-import {bindStore} from '../../source/feed.js';
+import {bindStore} from '../../source/store-binding.js';
+import {feedOf} from '../helpers/feed-of.js';
 import {KrakenClient} from '../../source/kraken/client.js';
 import {AlertWatcher} from '../../source/model/alerts.js';
 import {TapeStore} from '../../source/model/tape-store.js';
 import type {AlertEvent, ApiVersion} from '../../source/model/types.js';
 import {startCli, type CliProcess} from '../helpers/cli.js';
 import {startScriptedServer, type TradeSpec} from '../helpers/scripted-server.js';
-import {createCleanup, eventually, fastOptions, pause} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {eventually, pause} from '../helpers/eventually.js';
+import {fastOptions} from '../helpers/test-client.js';
 
 // The field report's second defect: a v2 subscription's snapshot (trades from before the program
 // started) went through the alert rules, so --exit-on-alert acted on a price that was gone.
@@ -86,7 +89,7 @@ describe.each<ApiVersion>(['v2', 'v1'])('alerts on %s', (api) => {
 		const store = new TapeStore([pair], 100, false);
 		const fired: AlertEvent[] = [];
 		const rule = {pair, operator: '>=' as const, level: 65_000, text: `${pair}>=65000`};
-		bindStore(client, store, new AlertWatcher([rule]), (events) => fired.push(...events));
+		bindStore(feedOf(client), store, new AlertWatcher([rule]), (events) => fired.push(...events));
 		client.start();
 		await eventually(() => expect(store.tape(pair)?.stats.snapshot.tradeCount).toBe(3));
 		expect(store.alerts).toEqual([]);

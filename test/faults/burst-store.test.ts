@@ -3,12 +3,14 @@ import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
 import {afterEach, describe, expect, test} from 'vitest';
 import {KrakenClient} from '../../source/kraken/client.js';
-import {bindStore} from '../../source/feed.js';
+import {bindStore} from '../../source/store-binding.js';
+import {feedOf} from '../helpers/feed-of.js';
 import {AlertWatcher} from '../../source/model/alerts.js';
 import {TapeStore} from '../../source/model/tape-store.js';
 import {startScriptedServer, type ScriptedConnection} from '../helpers/scripted-server.js';
 import {ledgersFor, sendBurst, type Ledger} from '../helpers/firehose.js';
-import {createCleanup, eventually} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {eventually} from '../helpers/eventually.js';
 
 /*
  * Fault 8, the store's half: 100,000 v2 trades across four pairs within about a second, through
@@ -53,7 +55,7 @@ async function startRig(): Promise<Rig> {
 	cleanup.add(async () => server.close());
 	const client = new KrakenClient({url: server.url, api: 'v2', pairs: symbols, snapshot: false});
 	const store = new TapeStore(symbols, capacity, false);
-	bindStore(client, store, new AlertWatcher([]), () => undefined);
+	bindStore(feedOf(client), store, new AlertWatcher([]), () => undefined);
 	cleanup.add(() => client.stop());
 	client.start();
 	// Straight to the socket: the connection's own send() keeps a copy of every frame.

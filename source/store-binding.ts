@@ -1,0 +1,59 @@
+import type {Feed} from './feed.js';
+import {bindFeed} from './feed-binding.js';
+import type {AlertWatcher} from './model/alerts.js';
+import type {TapeStore} from './model/tape-store.js';
+import type {AlertEvent} from './model/types.js';
+
+/**
+ * Keeps the screen's store up to date with the feed, alerts included: live trades are judged,
+ * history (a snapshot) only fills the tape. Marks the tapes where the feed was interrupted.
+ */
+export function bindStore(
+	feed: Feed,
+	store: TapeStore,
+	alerts: AlertWatcher,
+	onAlerts: (events: readonly AlertEvent[]) => void,
+): void {
+	// A reconnect is marked on every tape where the gap in its trades is, with how long it took.
+	let droppedAt: number | undefined;
+	store.setSource(feed.client.sourceName);
+	bindFeed(feed, {
+		trades(trades, origin) {
+			store.addTrades(trades);
+			const fired = origin === 'live' ? alerts.check(trades) : [];
+			if (fired.length > 0) {
+				store.addAlerts(fired);
+				onAlerts(fired);
+			}
+		},
+		frame: (receivedAt) => store.frameReceived(receivedAt),
+		state(state) {
+			const now = Date.now();
+			if (state.kind === 'subscribed' && droppedAt !== undefined) {
+				const text = `reconnected after ${Math.round((now - droppedAt) / 1000)} s`;
+				for (const pair of store.pairs) {
+					store.addMarker(pair, text, now);
+				}
+
+				droppedAt = undefined;
+			} else if (state.kind === 'reconnecting' || state.kind === 'stale') {
+				droppedAt ??= now;
+			}
+
+			store.connectionChanged(state, now);
+		},
+		status: (status, source, isSimulated) => store.statusReceived(status, source, isSimulated),
+		subscription: (change) => store.setSubscription(change.pair, change.state, change.message),
+		notice: (message) => store.setNotice(message),
+		recordingStopped: (message) => store.setRecordingError(message),
+		gap(gap) {
+			store.addMarker(gap.pair, `${gap.missing} trades missed`, Date.now());
+			store.setMissing(feed.client.counts.missing);
+		},
+		renumbered(renumbering) {
+			const text = `trade ids restarted at ${renumbering.firstTradeId}: the exchange numbers its trades afresh`;
+			store.addMarker(renumbering.pair, text, Date.now());
+		},
+		unrecognised: (_reason, count) => store.setUnrecognised(count),
+	});
+}
