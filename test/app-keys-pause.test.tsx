@@ -1,10 +1,9 @@
 import {describe, expect, test} from 'vitest';
 import type {TapeStore} from '../source/model/tape-store.js';
-import {pause} from './helpers/wait.js';
+import {pause} from './helpers/eventually.js';
 import {
 	appShownPerTest,
 	createStore,
-	keys,
 	series,
 	lines,
 	recordingCommands,
@@ -13,6 +12,7 @@ import {
 	trade,
 	type Screen,
 } from './helpers/screen.js';
+import {keys} from './helpers/keys.js';
 
 const show = appShownPerTest();
 

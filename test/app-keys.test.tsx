@@ -1,15 +1,15 @@
 import {describe, expect, test, vi} from 'vitest';
 import type {TapeStore} from '../source/model/tape-store.js';
-import {pause} from './helpers/wait.js';
+import {pause} from './helpers/eventually.js';
 import {
 	appShownPerTest,
-	keys,
 	lines,
 	recordingCommands,
 	seriesStore,
 	trade,
 	type Screen,
 } from './helpers/screen.js';
+import {keys} from './helpers/keys.js';
 
 const show = appShownPerTest();
 

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {runCli, startCli, startServe} from './helpers/cli.js';
 import {startScriptedServer} from './helpers/scripted-server.js';
-import {pause} from './helpers/wait.js';
+import {pause} from './helpers/eventually.js';
 
 describe('cli', () => {
 	test('help names every flag', async () => {

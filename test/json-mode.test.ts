@@ -4,7 +4,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {z} from 'zod';
-import {binPath, runCli, startCli, startServe, type CliProcess} from './helpers/cli.js';
+import {runCli, startCli, startServe, type CliProcess} from './helpers/cli.js';
+import {binPath} from './helpers/built-command.js';
 
 const tradeLineSchema = z
 	.object({

@@ -6,7 +6,7 @@ const snapshotSize = 50;
 
 /**
  * The trade channel. v1 takes no options for it (its `snapshot` is for ownTrades only); v2 takes
- * `snapshot`, whose default the current docs give as false (docs/kraken-protocol.md, 0.2).
+ * `snapshot`, whose default the current docs give as false (docs/kraken-protocol.md, 3.1).
  */
 export const tradeChannel: Channel = {
 	name: 'trade',

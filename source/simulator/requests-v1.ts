@@ -6,7 +6,7 @@ import {errorV1, pongV1, subscriptionStatusV1} from './wire-v1.js';
 
 /*
  * Answers v1 requests with Kraken's own wording (docs.kraken.com/api/docs/websocket-v1 and the
- * error strings captured in docs/kraken-protocol.md, section 2.2). The channels served are
+ * error strings captured in docs/kraken-protocol.md, 3.3). The channels served are
  * those in channels.ts.
  */
 

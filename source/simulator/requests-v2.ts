@@ -6,7 +6,7 @@ import {acknowledgementV2, errorV2, pongV2, timestampOf} from './wire-v2.js';
 
 /*
  * Answers v2 requests with Kraken's own wording (docs.kraken.com/api/docs/websocket-v2 and the
- * errors captured in docs/kraken-protocol.md, section 2.4), quirks included: a failed
+ * errors captured in docs/kraken-protocol.md, 3.3), quirks included: a failed
  * unsubscribe answers with method "subscribe". The channels served are those in channels.ts.
  */
 

@@ -1,13 +1,13 @@
 import {stripVTControlCharacters} from 'node:util';
 import {afterEach, describe, expect, test} from 'vitest';
 import {
-	keys,
 	sequences,
 	startTerminal,
 	stopTerminals,
 	waitForExit,
 	type TerminalSession,
 } from '../helpers/terminal.js';
+import {keys} from '../helpers/keys.js';
 
 afterEach(stopTerminals);
 

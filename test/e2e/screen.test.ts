@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, test} from 'vitest';
-import {keys, sequences, startTerminal, stopTerminals} from '../helpers/terminal.js';
+import {sequences, startTerminal, stopTerminals} from '../helpers/terminal.js';
+import {keys} from '../helpers/keys.js';
 
 afterEach(stopTerminals);
 

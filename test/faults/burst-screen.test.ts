@@ -2,14 +2,14 @@ import {afterEach, describe, expect, test} from 'vitest';
 import type WebSocket from 'ws';
 import {startScriptedServer, type ScriptedConnection} from '../helpers/scripted-server.js';
 import {ledgersFor, sendBurst, tradesPerFrame} from '../helpers/firehose.js';
-import {createCleanup} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
 import {
-	keys,
 	startTerminal,
 	stopTerminals,
 	waitForExit,
 	type TerminalSession,
 } from '../helpers/terminal.js';
+import {keys} from '../helpers/keys.js';
 
 /*
  * Fault 8, the screen's half: the built command in a real pseudo-terminal takes 100,000 v2 trades

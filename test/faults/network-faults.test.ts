@@ -5,14 +5,10 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {WebSocketServer} from 'ws';
 import {KrakenClient} from '../../source/kraken/client.js';
 import {startScriptedServer} from '../helpers/scripted-server.js';
-import {
-	createCleanup,
-	eventually,
-	pause,
-	recordEvents,
-	reconnectingStates,
-	startClient,
-} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {recordEvents, reconnectingStates} from '../helpers/client-log.js';
+import {eventually, pause} from '../helpers/eventually.js';
+import {startClient} from '../helpers/test-client.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());

@@ -1,9 +1,6 @@
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {fileURLToPath} from 'node:url';
+import {binPath} from './built-command.js';
 import {vi} from 'vitest';
-
-/** The built command, as `npm install` leaves it (npm test builds first). */
-export const binPath = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 
 export type CliProcess = Readonly<{
 	child: ChildProcessWithoutNullStreams;

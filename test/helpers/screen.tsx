@@ -10,28 +10,6 @@ import {asciiGlyphs, unicodeGlyphs} from '../../source/model/glyphs.js';
 import {TapeStore, type PairTape} from '../../source/model/tape-store.js';
 import type {ApiVersion, TapeCommands, Trade} from '../../source/model/types.js';
 
-/** Key sequences as a terminal sends them, in the forms Ink 6.8's parse-keypress recognises. */
-export const keys = {
-	right: '\u001B[C',
-	left: '\u001B[D',
-	up: '\u001B[A',
-	down: '\u001B[B',
-	pageUp: '\u001B[5~',
-	pageDown: '\u001B[6~',
-	home: '\u001B[H',
-	homeVt: '\u001B[1~',
-	end: '\u001B[F',
-	endVt: '\u001B[4~',
-	tab: '\t',
-	shiftTab: '\u001B[Z',
-	escape: '\u001B',
-	enter: '\r',
-	// Ink names 0x7F `delete` and 0x08 `backspace`; terminals send either for the Backspace key.
-	backspace: '\u007F',
-	ctrlH: '\b',
-	ctrlC: '\u0003',
-} as const;
-
 /** A local wall-clock time, so formatClock prints the same digits in any time zone. */
 export function localTime(hours: number, minutes: number, seconds: number, ms: number): number {
 	return new Date(2024, 0, 2, hours, minutes, seconds, ms).getTime();

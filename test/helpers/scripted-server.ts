@@ -9,7 +9,7 @@ import type {ApiVersion} from '../../source/model/types.js';
  * well-behaved Kraken (status on connect, one ack per pair, pong for ping); every part of that
  * can be switched off or replaced at any time through `behaviour`, and a test can send any raw
  * frame, refuse handshakes, drop connections or go silent. Frames are written as literal text in
- * the shapes of /work/shared/kraken-protocol.md, independently of the simulator's encoders, so
+ * the shapes of docs/kraken-protocol.md, independently of the simulator's encoders, so
  * the client is checked against the protocol rather than against our own simulator.
  */
 
@@ -27,7 +27,7 @@ export type TradeSpec = Readonly<{
 
 export type StatusFields = Readonly<{status?: string; connectionId?: string; version?: string}>;
 
-/** A v1 trade ack, as captured from the live server (protocol reference 2.2). */
+/** A v1 trade ack, as captured from the live server (docs/kraken-protocol.md, 3.2). */
 function subscriptionStatusV1(status: 'subscribed' | 'unsubscribed', pair: string, reqId?: number) {
 	return JSON.stringify({
 		channelID: 337,
@@ -52,7 +52,7 @@ export type KrakenFrames = Readonly<{
 	trades(pair: string, trades: readonly TradeSpec[], type?: 'snapshot' | 'update'): string;
 }>;
 
-/** v1's rate-limit reply: a capitalised key and no `event` (protocol reference 0.9). */
+/** v1's rate-limit reply: a capitalised key and no `event` (docs/kraken-protocol.md, 3.1). */
 export const rateLimitFrame = '{"Error":"Exceeded msg rate"}';
 
 /** A connection id above 2^53, which JSON.parse would round. */

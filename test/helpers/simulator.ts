@@ -12,7 +12,8 @@ import {
 	type SimulatedMarketOptions,
 } from '../../source/simulator/simulated-market.js';
 import type {TradeSource} from '../../source/simulator/trade-source.js';
-import {connectRaw, type createCleanup, type RawClient} from './wait.js';
+import type {Cleanup} from './cleanup.js';
+import {connectRaw, type RawClient} from './raw-client.js';
 
 /** Shared by the simulator's tests: a simulated exchange on port 0 and raw clients of it. */
 
@@ -39,7 +40,7 @@ export const subscribeV2 = (symbols: readonly string[], snapshot: boolean, reqId
 });
 
 /** Starting and connecting, with everything closed by the test file's cleanup. */
-export function simulatorHarness(cleanup: ReturnType<typeof createCleanup>) {
+export function simulatorHarness(cleanup: Cleanup) {
 	return {
 		async simulate(options: SimulatedMarketOptions = {seed: 1}): Promise<Simulator> {
 			const source = createSimulatedMarket(options);

@@ -3,7 +3,7 @@
 // user's terminal would show, and the raw stream still shows every mode change. Both are npm
 // packages, so `npm ci` is all a fresh machine needs (node-pty compiles with node-gyp); tmux
 // would have to come from apt in .ci/run.
-import {fileURLToPath} from 'node:url';
+import {binPath} from './built-command.js';
 import {vi} from 'vitest';
 import {
 	createHeadlessTerminal,
@@ -17,28 +17,6 @@ import {
  * the benchmark): a CI machine running two suites beside these terminals took 7 s to a first trade.
  */
 const screenTimeoutMs = 20_000;
-
-/** The built command, as `npm install` leaves it (npm test builds first). */
-const binPath = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
-
-/** What a key sends in xterm's default (normal cursor key) mode. */
-export const keys = {
-	up: '\u001B[A',
-	down: '\u001B[B',
-	right: '\u001B[C',
-	left: '\u001B[D',
-	home: '\u001B[H',
-	end: '\u001B[F',
-	pageUp: '\u001B[5~',
-	pageDown: '\u001B[6~',
-	tab: '\t',
-	shiftTab: '\u001B[Z',
-	enter: '\r',
-	escape: '\u001B',
-	backspace: '\u007F',
-	space: ' ',
-	ctrlC: '\u0003',
-} as const;
 
 /** Escape sequences the end-to-end tests look for in the raw output. */
 export const sequences = {

@@ -3,7 +3,9 @@ import type {ApiVersion} from '../../source/model/types.js';
 import {startExchangeServer} from '../../source/simulator/exchange-server.js';
 import {createSimulatedMarket} from '../../source/simulator/simulated-market.js';
 import {startScriptedServer, type ScriptedServer} from '../helpers/scripted-server.js';
-import {createCleanup, eventually, startClient} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {eventually} from '../helpers/eventually.js';
+import {startClient} from '../helpers/test-client.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());

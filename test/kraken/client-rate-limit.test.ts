@@ -1,11 +1,13 @@
 import {describe, test} from 'vitest';
 import {rateLimitFrame, startScriptedServer} from '../helpers/scripted-server.js';
-import {createCleanup, eventually, startClient, twoPairsOnEachApi} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {eventually} from '../helpers/eventually.js';
+import {startClient, twoPairsOnEachApi} from '../helpers/test-client.js';
 
 // The client waits a fixed 5 s before resending, so these take about five seconds and run
 // side by side, each with its own cleanup (a shared afterEach would close the other's server).
 // On v2 the simulator sends the same frame (source/simulator/session.ts), as does Kraken per
-// nautilus_trader's docs (protocol reference S35).
+// nautilus_trader's docs (docs/kraken-protocol.md, 3.1).
 describe.concurrent.each(twoPairsOnEachApi)('client on $api', ({api, pairs}) => {
 	test('on exceeded msg rate it notices, stays connected and resends pending pairs', async ({
 		expect,

@@ -6,15 +6,10 @@ import {
 	startScriptedServer,
 	type ScriptedServer,
 } from '../helpers/scripted-server.js';
-import {
-	createCleanup,
-	eventually,
-	fastOptions,
-	pause,
-	reconnectingStates,
-	startClient,
-	twoPairsOnEachApi,
-} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {reconnectingStates} from '../helpers/client-log.js';
+import {eventually, pause} from '../helpers/eventually.js';
+import {fastOptions, startClient, twoPairsOnEachApi} from '../helpers/test-client.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());

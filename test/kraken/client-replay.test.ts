@@ -1,6 +1,8 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {startScriptedServer, type TradeSpec} from '../helpers/scripted-server.js';
-import {createCleanup, eventually, pause, startClient} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {eventually, pause} from '../helpers/eventually.js';
+import {startClient} from '../helpers/test-client.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());

@@ -2,7 +2,10 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {KrakenClient} from '../../source/kraken/client.js';
 import type {ApiVersion, Trade} from '../../source/model/types.js';
 import {startScriptedServer, type ScriptedServer} from '../helpers/scripted-server.js';
-import {createCleanup, eventually, pause, startClient, stateKinds} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {stateKinds} from '../helpers/client-log.js';
+import {eventually, pause} from '../helpers/eventually.js';
+import {startClient} from '../helpers/test-client.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());
@@ -20,7 +23,7 @@ async function serve(api: ApiVersion): Promise<ScriptedServer> {
 	return server;
 }
 
-/** The exact subscribe text each API wants (protocol reference 2.1 and 2.3). */
+/** The exact subscribe text each API wants (docs/kraken-protocol.md, 3.1). */
 function subscribeText(api: ApiVersion, pairs: readonly string[], reqId: number): string {
 	return api === 'v1'
 		? JSON.stringify({event: 'subscribe', pair: pairs, subscription: {name: 'trade'}, reqid: reqId})
@@ -235,7 +238,7 @@ describe.each(setups)('client on $api', ({api, bitcoin}) => {
 describe('client on v2', () => {
 	test('matches an error without a symbol to the pair its message ends with', async () => {
 		const server = await serve('v2');
-		// Real frame (protocol reference 2.4): {"error":"Currency pair not supported XDG/USD","success":false,"method":"subscribe"}
+		// Real frame (docs/kraken-protocol.md, 3.3): {"error":"Currency pair not supported XDG/USD","success":false,"method":"subscribe"}
 		server.behaviour.rejections.set('XDG/USD', {
 			message: 'Currency pair not supported XDG/USD',
 			withoutSymbol: true,

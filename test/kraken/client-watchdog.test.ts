@@ -3,14 +3,10 @@ import {defaultBackoffPolicy} from '../../source/kraken/backoff.js';
 import type {ApiVersion, ConnectionState} from '../../source/model/types.js';
 import {ManualClock} from '../helpers/manual-clock.js';
 import {startScriptedServer, type ScriptedServer} from '../helpers/scripted-server.js';
-import {
-	createCleanup,
-	eventually,
-	reconnectingStates,
-	startClient,
-	stateKinds,
-	twoPairsOnEachApi,
-} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {reconnectingStates, stateKinds} from '../helpers/client-log.js';
+import {eventually} from '../helpers/eventually.js';
+import {startClient, twoPairsOnEachApi} from '../helpers/test-client.js';
 
 // The watchdog and the pings run on an injected clock: the tests move time on by hand and assert
 // the exact moment a connection is judged stale or a pong missing. Sockets run for real.

@@ -2,14 +2,10 @@ import {afterEach, describe, expect, test} from 'vitest';
 import type {ApiVersion, Trade} from '../../source/model/types.js';
 import {startExchangeServer, type ExchangeServer} from '../../source/simulator/exchange-server.js';
 import {createSimulatedMarket} from '../../source/simulator/simulated-market.js';
-import {
-	createCleanup,
-	eventually,
-	fastOptions,
-	pause,
-	reconnectingStates,
-	startClient,
-} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {reconnectingStates} from '../helpers/client-log.js';
+import {eventually, pause} from '../helpers/eventually.js';
+import {fastOptions, startClient} from '../helpers/test-client.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());

@@ -1,7 +1,8 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import type {ApiVersion} from '../../source/model/types.js';
 import {parse, simulatorHarness, subscribeV1, subscribeV2} from '../helpers/simulator.js';
-import {createCleanup, eventually, pause} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {eventually, pause} from '../helpers/eventually.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());

@@ -8,7 +8,9 @@ import {
 	subscribeV2,
 	type Json,
 } from '../helpers/simulator.js';
-import {createCleanup, eventually, pause, type RawClient} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {eventually, pause} from '../helpers/eventually.js';
+import {type RawClient} from '../helpers/raw-client.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());

@@ -6,7 +6,10 @@ import type {ApiVersion, Trade} from '../../source/model/types.js';
 import {startExchangeServer} from '../../source/simulator/exchange-server.js';
 import {InputError} from '../../source/input-error.js';
 import {createReplaySource} from '../../source/simulator/replay-source.js';
-import {connectRaw, createCleanup, eventually, pause, startClient} from '../helpers/wait.js';
+import {createCleanup} from '../helpers/cleanup.js';
+import {eventually, pause} from '../helpers/eventually.js';
+import {connectRaw} from '../helpers/raw-client.js';
+import {startClient} from '../helpers/test-client.js';
 
 const cleanup = createCleanup();
 afterEach(() => cleanup.run());

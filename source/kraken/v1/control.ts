@@ -3,8 +3,8 @@ import {channelNamed, describeIssues, readConnectionId, type FeedMessage} from '
 
 /*
  * v1 frames that are not market data: objects with an `event` (systemStatus, subscriptionStatus,
- * heartbeat, pong, errors) and the rate-limit reply (docs/kraken-protocol.md, "Connection" and
- * "Subscribing").
+ * heartbeat, pong, errors) and the rate-limit reply (docs/kraken-protocol.md, 2, 3
+ * and 5).
  */
 
 const systemStatusSchema = z.object({

@@ -3,7 +3,7 @@ import type {Trade} from '../../model/types.js';
 import {describeIssues, type FeedMessage} from '../feed-message.js';
 
 /*
- * The v1 `trade` channel (docs/kraken-protocol.md, "Trades"): arrays, numbers as decimal strings,
+ * The v1 `trade` channel (docs/kraken-protocol.md, 4.1): arrays, numbers as decimal strings,
  * single-letter side and order type, no trade id, and no way to tell a snapshot from an update.
  */
 

@@ -3,7 +3,7 @@ import {channelNamed, describeIssues, readConnectionId, type FeedMessage} from '
 
 /*
  * v2 frames that are not market data: the status channel, heartbeats, pongs and the answers to
- * subscribe and unsubscribe (docs/kraken-protocol.md, "Connection" and "Subscribing"). Key order
+ * subscribe and unsubscribe (docs/kraken-protocol.md, 2, 3 and 5). Key order
  * varies between captures, so everything is read as an object.
  */
 

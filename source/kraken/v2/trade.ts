@@ -3,7 +3,7 @@ import type {Trade} from '../../model/types.js';
 import {describeIssues, type FeedMessage} from '../feed-message.js';
 
 /*
- * The v2 `trade` channel (docs/kraken-protocol.md, "Trades"): snapshot and update frames share
+ * The v2 `trade` channel (docs/kraken-protocol.md, 4.2): snapshot and update frames share
  * one shape, numbers are JSON numbers, and `trade_id` is a sequence number per book.
  */
 
