@@ -1,9 +1,5 @@
 import {readFileSync} from 'node:fs';
-import {
-	createHeadlessTerminal,
-	screenLines,
-	spawnNodeInPty,
-} from '../test/helpers/pseudo-terminal.js';
+import {createHeadlessTerminal, screenLines, spawnNodeInPty} from '../harness/pseudo-terminal.js';
 
 /** A program running in a real pseudo-terminal, with what it wrote counted and readable. */
 export type PtyProgram = Readonly<{

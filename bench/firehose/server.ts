@@ -14,7 +14,7 @@
 import {createInterface} from 'node:readline';
 import {WebSocketServer, type WebSocket} from 'ws';
 import {simulatedVersionMark} from '../../source/kraken/client-events.js';
-import {syntheticTrade} from '../../test/helpers/firehose.js';
+import {syntheticTrade} from '../../harness/synthetic-trade.js';
 import {findListedPair, listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
 import type {ExchangeTrade} from '../../source/simulator/trade-source.js';
 import {

@@ -10,7 +10,7 @@ import {
 	screenLines,
 	spawnNodeInPty,
 	type HeadlessTerminal,
-} from './pseudo-terminal.js';
+} from '../../harness/pseudo-terminal.js';
 
 /**
  * How long to wait for the screen or an exit. A safety limit, not a speed check (speed belongs to
