@@ -184,9 +184,8 @@ describe('app add pair', () => {
 		expect(lines(app.frame())[0]).toContain('[1 BTC/USD');
 	});
 
-	// Bug: useTapeKeys reads `view` from the render that subscribed it, and Ink re-subscribes in
-	// a passive effect after the frame is drawn, so a key that arrives before that effect runs
-	// is handled as if the previous key had not been pressed: here `x` removes a pair.
+	// Keys can arrive before the frame of the key before them is drawn: the handler must act on
+	// the state that key left, not on the last render's, or here `x` would remove a pair.
 	test('a key right after a on the same tick is typed, not acted on', async () => {
 		const {commands, app} = await start();
 		app.pressAtOnce('a', 'x');

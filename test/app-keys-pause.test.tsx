@@ -168,8 +168,8 @@ describe('app pause', () => {
 		expect(shownPrices(frame)).toEqual(rows);
 	});
 
-	// Bug: clearing resets the pair's trade count below the count kept at pausing, so arrivals
-	// after a clear are neither counted nor held back: the paused tape shows them live.
+	// Clearing restarts the pair's trade count, so the pause counts from the clear: arrivals after
+	// it are counted and held back, never shown live on the paused tape.
 	test('a tape cleared while paused stays frozen and keeps counting', async () => {
 		const store = twoPairs();
 		const app = await startPaused(store);

@@ -156,8 +156,8 @@ describe('app', () => {
 		await app.waitFor((frame) => expect(frame).toContain('[1 BTC/USD 160 ▲]'));
 	});
 
-	// Bug: below about 56 columns the stats strip wraps to three lines and the tabs to two, but
-	// the row budget assumes two and one, so at the smallest size accepted no trade is shown.
+	// Below about 56 columns a wrapping stats strip or tab line would take rows the layout gives
+	// the tape: both keep to their height, so the smallest size accepted still shows trades.
 	test('at the minimum size of 40x8 the tape still shows trades', async () => {
 		const app = show({store: threePairs(), columns: 40, rows: 8});
 		const frame = await app.waitFor((frame) => expect(frame).toContain('[1 BTC/USD'));
@@ -165,8 +165,8 @@ describe('app', () => {
 		expect(tradeRows(frame).length).toBeGreaterThan(0);
 	});
 
-	// Bug: the count of pairs left out is not truncated, so at 40 columns it wraps onto a second
-	// line the layout has no room for and is drawn over the card's bottom border.
+	// The count of pairs left out is truncated to one line: wrapped at 40 columns it would be
+	// drawn over the cards' bottom border.
 	test('the grid in a narrow terminal keeps the count of hidden pairs off the cards', async () => {
 		const app = show({store: threePairs(), columns: 40, rows: 12});
 		await app.waitFor((frame) => expect(frame).toContain('[1 BTC/USD'));

@@ -97,7 +97,7 @@ describe('grid-view', () => {
 		);
 	});
 
-	// Bug: the count line is not truncated; below 55 columns it wraps and overruns the height.
+	// The count line is truncated: wrapped below 55 columns, it would overrun the height.
 	test('never draws taller than its height, even when narrow', () => {
 		for (const [width, height] of [
 			[40, 7],

@@ -61,7 +61,7 @@ describe('trade-row', () => {
 		expect(underlined(row(after, after))).toEqual([]);
 	});
 
-	// Bug: with no trade before it, the padding in front of the price is underlined too.
+	// With no trade before it the whole price counts as changed, but the padding never does.
 	test('underlines the whole price of the oldest row but not its padding', () => {
 		expect(underlined(row(before, undefined))).toEqual(['68,409.9']);
 	});

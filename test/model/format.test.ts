@@ -87,7 +87,7 @@ describe('format', () => {
 		expect(formatCompact(value)).toBe(text);
 	});
 
-	// Bug: just under a million rounds up to "1000.0k", wider than the "1.00M" it should be.
+	// Just under a million rounds to a million: "1.00M", never the wider "1000.0k".
 	test('formatCompact never prints a thousand thousands', () => {
 		expect(formatCompact(999_960)).toBe('1.00M');
 	});
