@@ -128,11 +128,13 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 				now={now}
 				messagesPerSecond={messagesPerSecond}
 				refusedPairs={tapes
-					.filter((tape) => tape.subscription === 'error')
+					.filter((tape) => tape.channels.trade?.state === 'error')
 					.map((tape) => tape.pair)}
 				arrivedWhilePaused={arrivedWhilePaused}
 				staleAfterMs={staleAfterMs}
-				isExpectingData={tapes.some((tape) => tape.subscription === 'subscribed')}
+				isExpectingData={tapes.some((tape) =>
+					Object.values(tape.channels).some((status) => status.state === 'subscribed'),
+				)}
 			/>
 		</Box>
 	);

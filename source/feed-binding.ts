@@ -2,7 +2,14 @@ import type {Feed} from './feed.js';
 import type {SubscriptionChange} from './kraken/client-events.js';
 import {sanitize} from './model/sanitize.js';
 import type {TradeGap, TradeRenumbering} from './model/trade-deduplicator.js';
-import type {ConnectionState, SystemStatus, Trade, TradeOrigin} from './model/types.js';
+import type {
+	Candle,
+	ConnectionState,
+	SystemStatus,
+	Ticker,
+	Trade,
+	TradeOrigin,
+} from './model/types.js';
 
 /**
  * What a mode does with the feed's events. Every string in them that came from the network is
@@ -10,6 +17,8 @@ import type {ConnectionState, SystemStatus, Trade, TradeOrigin} from './model/ty
  */
 export type FeedListener = Readonly<{
 	trades(trades: readonly Trade[], origin: TradeOrigin): void;
+	ticker?(ticker: Ticker): void;
+	candles?(candles: readonly Candle[], isSnapshot: boolean): void;
 	frame?(receivedAt: number): void;
 	state?(state: ConnectionState): void;
 	status?(status: SystemStatus, source: string, isSimulated: boolean): void;
@@ -29,6 +38,8 @@ const statusLength = 40;
 export function bindFeed(feed: Feed, listener: FeedListener): void {
 	const {client} = feed;
 	client.on('trades', (trades, origin) => listener.trades(trades, origin));
+	client.on('ticker', (ticker) => listener.ticker?.(ticker));
+	client.on('candles', (candles, isSnapshot) => listener.candles?.(candles, isSnapshot));
 	client.on('frame', (_text, receivedAt) => listener.frame?.(receivedAt));
 	client.on('state', (state) =>
 		listener.state?.(

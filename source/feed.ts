@@ -47,7 +47,8 @@ export async function openFeed(options: WatchOptions): Promise<Feed> {
 		}
 	}
 
-	const client = new KrakenClient({url, api: options.api, pairs: options.pairs});
+	const {api, pairs, channels, interval} = options;
+	const client = new KrakenClient({url, api, pairs, channels, interval});
 	if (recorder) {
 		client.on('frame', recorder.record);
 	}

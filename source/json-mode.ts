@@ -4,7 +4,7 @@ import type {Feed} from './feed.js';
 import {bindFeed} from './feed-binding.js';
 import {AlertWatcher} from './model/alerts.js';
 import {describeRenumbering, describeState} from './model/describe.js';
-import type {AlertEvent, Trade} from './model/types.js';
+import type {AlertEvent, Candle, Ticker, Trade} from './model/types.js';
 import type {WatchOptions} from './options.js';
 
 export type JsonStreams = Readonly<{stdout: Writable; stderr: Writable}>;
@@ -17,6 +17,46 @@ export type JsonStreams = Readonly<{stdout: Writable; stderr: Writable}>;
 function tradeLine(trade: Trade, isSimulated: boolean): string {
 	const tradeId = trade.tradeId === undefined ? '' : `,"tradeId":${trade.tradeId}`;
 	return `{"type":"trade","pair":${JSON.stringify(trade.pair)},"side":"${trade.side}","price":${trade.price},"volume":${trade.volume},"time":"${new Date(trade.time).toISOString()}","orderType":"${trade.orderType}"${tradeId}${isSimulated ? ',"simulated":true' : ''}}`;
+}
+
+/** The 24-hour figures; the change in percent to two decimals, as v2 sends it. */
+function tickerLine(ticker: Ticker, isSimulated: boolean): string {
+	const {pair, last, bid, bidQty, ask, askQty, high, low, volume, vwap, change} = ticker;
+	return JSON.stringify({
+		type: 'ticker',
+		pair,
+		last,
+		bid,
+		bidQty,
+		ask,
+		askQty,
+		high,
+		low,
+		volume,
+		vwap,
+		change,
+		changePct: Math.round(ticker.changePct * 100) / 100,
+		time: new Date(ticker.time).toISOString(),
+		...(isSimulated ? {simulated: true} : {}),
+	});
+}
+
+function candleLine(candle: Candle, isSimulated: boolean): string {
+	const {pair, interval, open, high, low, close, vwap, volume, trades} = candle;
+	return JSON.stringify({
+		type: 'candle',
+		pair,
+		interval,
+		start: new Date(candle.start).toISOString(),
+		open,
+		high,
+		low,
+		close,
+		vwap,
+		volume,
+		trades,
+		...(isSimulated ? {simulated: true} : {}),
+	});
 }
 
 function alertLine(alert: AlertEvent, isSimulated: boolean): string {
@@ -133,6 +173,17 @@ export async function runJsonMode(
 				lines.flushIfFull();
 			}
 		},
+		ticker(ticker) {
+			lines.add(tickerLine(ticker, isSimulated));
+			lines.flushIfFull();
+		},
+		candles(candles) {
+			for (const candle of candles) {
+				lines.add(candleLine(candle, isSimulated));
+			}
+
+			lines.flushIfFull();
+		},
 		state: (state) => say(describeState(state)),
 		status(status, _source, isServerSimulated) {
 			isSimulated ||= isServerSimulated;
@@ -144,13 +195,13 @@ export async function runJsonMode(
 			say(`system status: ${status}${quiet}`);
 		},
 		subscription(change) {
-			say(
-				`${change.pair}: ${change.state}${change.message === undefined ? '' : `: ${change.message}`}`,
-			);
+			// The trade channel, which every run has, is the pair's own; others name themselves.
+			const name = change.channel === 'trade' ? change.pair : `${change.pair} ${change.channel}`;
+			say(`${name}: ${change.state}${change.message === undefined ? '' : `: ${change.message}`}`);
 			// --json cannot add pairs: once every one is refused, waiting would stream nothing for ever.
-			const states = [...client.subscriptions];
-			if (states.length > 0 && states.every(([, state]) => state === 'error')) {
-				const pairs = states.map(([pair]) => pair).join(', ');
+			const {subscriptions} = client;
+			if (subscriptions.length > 0 && subscriptions.every((entry) => entry.state === 'error')) {
+				const pairs = [...new Set(subscriptions.map((entry) => entry.pair))].join(', ');
 				say(`every pair was refused (${pairs}): nothing to stream`);
 				finish(exitCodes.everyPairRefused);
 			}

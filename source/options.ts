@@ -5,7 +5,7 @@ import {defaultPairs, defaultUrls, type FlagValues} from './cli/flags.js';
 import {helpText} from './cli/help.js';
 import {InputError} from './input-error.js';
 import {parsePair} from './kraken/pair-names.js';
-import type {AlertRule, ApiVersion} from './model/types.js';
+import type {AlertRule, ApiVersion, CandleInterval, Channel} from './model/types.js';
 
 /** Options for watching a feed, on screen or as JSON lines. */
 export type WatchOptions = Readonly<{
@@ -16,6 +16,10 @@ export type WatchOptions = Readonly<{
 	isDemo: boolean;
 	pairs: readonly string[];
 	isJson: boolean;
+	/** What to subscribe for every pair. */
+	channels: readonly Channel[];
+	/** The candles' length in minutes. */
+	interval: CandleInterval;
 	alerts: readonly AlertRule[];
 	exitOnAlert: boolean;
 	history: number;
@@ -118,13 +122,17 @@ function watchOptions(
 		}
 	}
 
+	const isJson = values.json || !isTerminal;
 	return {
 		command: 'watch',
 		api,
 		url: values.demo ? undefined : (values.url ?? defaultUrls[api]),
 		isDemo: values.demo,
 		pairs,
-		isJson: values.json || !isTerminal,
+		isJson,
+		// The screen subscribes to everything it draws; --json writes trades unless told more.
+		channels: values.channels ?? (isJson ? ['trade'] : ['trade', 'ticker', 'ohlc']),
+		interval: values.interval,
 		alerts,
 		exitOnAlert: values['exit-on-alert'],
 		history: values.history,

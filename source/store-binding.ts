@@ -43,7 +43,10 @@ export function bindStore(
 			store.connectionChanged(state, now);
 		},
 		status: (status, source, isSimulated) => store.statusReceived(status, source, isSimulated),
-		subscription: (change) => store.setSubscription(change.pair, change.state, change.message),
+		subscription: (change) =>
+			store.setChannelState(change.pair, change.channel, change.state, change.message),
+		ticker: (ticker) => store.setTicker(ticker),
+		candles: (candles) => store.addCandles(candles),
 		notice: (message) => store.setNotice(message),
 		recordingStopped: (message) => store.setRecordingError(message),
 		gap(gap) {

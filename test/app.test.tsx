@@ -180,7 +180,7 @@ describe('app', () => {
 
 	test('status bar shows simulated data, a reconnect countdown and refused pairs', async () => {
 		const store = createStore(['NOPE/USD', 'BTC/USD'], [], {isSimulated: true});
-		store.setSubscription('NOPE/USD', 'error', 'Currency pair not supported NOPE/USD');
+		store.setChannelState('NOPE/USD', 'trade', 'error', 'Currency pair not supported NOPE/USD');
 		store.connectionChanged(
 			{kind: 'reconnecting', delayMs: 5000, attempt: 4, reason: 'connection refused'},
 			Date.now() - 1500,
@@ -198,7 +198,7 @@ describe('app', () => {
 
 	test('marks the data stale after staleAfterMs without frames', async () => {
 		const store = threePairs();
-		store.setSubscription('BTC/USD', 'subscribed');
+		store.setChannelState('BTC/USD', 'trade', 'subscribed');
 		store.connectionChanged({kind: 'subscribed'}, Date.now() - 6000);
 		store.frameReceived(Date.now() - 5000);
 		const app = show({store, staleAfterMs: 4000});
@@ -207,7 +207,7 @@ describe('app', () => {
 
 	test('silence is not staleness while nothing is subscribed', async () => {
 		const store = threePairs();
-		store.setSubscription('BTC/USD', 'error', 'Currency pair not supported BTC/USD');
+		store.setChannelState('BTC/USD', 'trade', 'error', 'Currency pair not supported BTC/USD');
 		store.connectionChanged({kind: 'idle'}, Date.now() - 6000);
 		store.frameReceived(Date.now() - 5000);
 		const frame = await show({store, staleAfterMs: 4000}).waitFor((frame) =>
@@ -274,7 +274,7 @@ describe('app', () => {
 		client.emit('notice', 'server says \u001B]8;;http://x\u0007hi\u001B]8;;\u0007 \u0007done');
 		client.emit('status', {status: 'maint\u001B[31menance', isSimulated: false});
 		client.emit('unrecognised', 'not json', 3);
-		expect(tapeOf(store, 'EVIL/USD').error).toBe('bad pair  ');
+		expect(tapeOf(store, 'EVIL/USD').channels.trade?.message).toBe('bad pair  ');
 		const app = show({store, columns: 200});
 		await app.waitFor((frame) => expect(frame).toContain('server says'));
 		// Colour codes (if FORCE_COLOR is set) are Ink's own; anything else would be from the network.

@@ -31,6 +31,8 @@ const options: WatchOptions = {
 	isDemo: false,
 	pairs: ['BTC/USD'],
 	isJson: true,
+	channels: ['trade'],
+	interval: 1,
 	alerts: [],
 	exitOnAlert: false,
 	history: 100,

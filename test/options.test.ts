@@ -62,6 +62,8 @@ describe('parseOptions', () => {
 			isDemo: false,
 			pairs: ['BTC/USD', 'XRP/USD'],
 			isJson: false,
+			channels: ['trade', 'ticker', 'ohlc'],
+			interval: 1,
 			alerts: [],
 			exitOnAlert: false,
 			history: 1000,
@@ -92,7 +94,11 @@ describe('parseOptions', () => {
 		[['--url', 'ws://127.0.0.1:1/', '--api', 'v2'], {api: 'v2', url: 'ws://127.0.0.1:1/'}],
 		[['--demo'], {isDemo: true, url: undefined}],
 		[['--demo', '--api', 'v1'], {isDemo: true, api: 'v1', url: undefined}],
-		[['--json'], {isJson: true}],
+		[['--json'], {isJson: true, channels: ['trade']}],
+		[['--json', '--channels', 'ticker,ohlc,ticker'], {channels: ['ticker', 'ohlc']}],
+		[['--channels', 'TRADE, ohlc'], {channels: ['trade', 'ohlc']}],
+		[['--interval', '240'], {interval: 240}],
+		[['--interval=21600'], {interval: 21_600}],
 		[['--history', '5'], {history: 5}],
 		[['--history=100000'], {history: 100_000}],
 		[['--record', 'tape.ndjson'], {recordFile: 'tape.ndjson'}],
@@ -174,6 +180,23 @@ describe('parseOptions', () => {
 			`alert rule "XBT/USD=>100" is not PAIR OPERATOR PRICE, for example 'XBT/USD>=100000' (operators >=, <=, >, <)`,
 		],
 		[['--alert', 'XBT/USD>=abc'], /^alert rule "XBT\/USD>=abc" is not PAIR OPERATOR PRICE/],
+		[
+			['--channels', 'book'],
+			'--channels: book is not yet available (the order book comes in a later version)',
+		],
+		[
+			['--channels', 'trade,candles'],
+			'--channels: "candles" is not a channel (trade, ticker, ohlc)',
+		],
+		[['--channels'], '--channels needs a value'],
+		[
+			['--interval', '2'],
+			'--interval must be one of 1, 5, 15, 30, 60, 240, 1440, 10080, 21600 (minutes)',
+		],
+		[
+			['--interval', 'hourly'],
+			'--interval must be one of 1, 5, 15, 30, 60, 240, 1440, 10080, 21600 (minutes)',
+		],
 		[['--history', 'abc'], '--history must be a number'],
 		[['--history', '2.5'], '--history must be a whole number'],
 		[['--history', '0'], '--history must be at least 1'],
@@ -247,6 +270,9 @@ const help = `${packageJson.description}
     --url URL           feed URL (default wss://ws.kraken.com/v2, v1: wss://ws.kraken.com/)
     --demo              use the built-in simulated exchange (offline; data is SIMULATED)
     --json              write one JSON object per line to stdout
+    --channels LIST     channels: trade, ticker, ohlc (default: all on screen, trade with --json)
+    --interval M        candle interval in minutes (default 1):
+                        1, 5, 15, 30, 60, 240, 1440, 10080 or 21600
     --alert RULE        alert when a trade crosses a level, e.g. 'XBT/USD>=100000' (repeatable)
     --exit-on-alert     exit 0 after the first alert fires
     --history N         trades kept per pair (default 1000)
@@ -268,4 +294,5 @@ const help = `${packageJson.description}
   Examples
     $ kraken-tape --demo
     $ kraken-tape --json XBT/USD ETH/USD | head
+    $ kraken-tape --json --channels trade,ticker,ohlc --interval 5 XBT/USD
     $ kraken-tape --json --alert 'XBT/USD>=100000' --exit-on-alert`;

@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import {parseAlertRule} from '../model/alerts.js';
-import type {AlertOperator, ApiVersion} from '../model/types.js';
+import {
+	candleIntervals,
+	type AlertOperator,
+	type ApiVersion,
+	type CandleInterval,
+	type Channel,
+} from '../model/types.js';
 
 /**
  * Zod schemas for flag values, each made for the flag as typed (`--history`) so its messages
@@ -56,6 +62,52 @@ export const webSocketUrl: FlagSchema<string> = (flag) => {
 
 export const hostName: FlagSchema<string> = (flag) =>
 	filled(flag).regex(/^[\w.:-]+$/, {error: `${flag} must be a host name or address`});
+
+/** The channels kraken-tape knows, as `--channels` lists them. */
+const channelNames: readonly Channel[] = ['trade', 'ticker', 'ohlc'];
+
+/** `trade,ticker,ohlc`: a comma list of channels, each once. */
+export const channelList: FlagSchema<readonly Channel[]> = (flag) =>
+	filled(flag).transform((text, context) => {
+		const names = text.split(',').map((name) => name.trim().toLowerCase());
+		for (const name of names) {
+			if (name === 'book') {
+				context.issues.push({
+					code: 'custom',
+					message: `${flag}: book is not yet available (the order book comes in a later version)`,
+					input: text,
+				});
+				return z.NEVER;
+			}
+
+			if (!(channelNames as readonly string[]).includes(name)) {
+				context.issues.push({
+					code: 'custom',
+					message: `${flag}: "${name}" is not a channel (trade, ticker, ohlc)`,
+					input: text,
+				});
+				return z.NEVER;
+			}
+		}
+
+		return [...new Set(names)] as Channel[];
+	});
+
+/** A candle length Kraken offers, in minutes. */
+export const candleInterval: FlagSchema<CandleInterval> = (flag) =>
+	filled(flag).transform((text, context) => {
+		const minutes = Number(text);
+		if (!(candleIntervals as readonly number[]).includes(minutes)) {
+			context.issues.push({
+				code: 'custom',
+				message: `${flag} must be one of ${candleIntervals.join(', ')} (minutes)`,
+				input: text,
+			});
+			return z.NEVER;
+		}
+
+		return minutes as CandleInterval;
+	});
 
 export const fileName: FlagSchema<string> = (flag) =>
 	z.string().min(1, {error: `${flag} needs a file name`});

@@ -2,6 +2,8 @@ import type {ApiVersion} from '../model/types.js';
 import {
 	alertRule,
 	apiVersion,
+	candleInterval,
+	channelList,
 	fileName,
 	hostName,
 	positiveNumber,
@@ -82,6 +84,26 @@ export const flagTable = {
 		kind: 'boolean',
 		help: ['write one JSON object per line to stdout'],
 		config: notInConfig,
+	},
+	channels: {
+		command: 'watch',
+		kind: 'string',
+		argument: 'LIST',
+		schema: channelList,
+		help: ['channels: trade, ticker, ohlc (default: all on screen, trade with --json)'],
+		config: 'channels',
+	},
+	interval: {
+		command: 'watch',
+		kind: 'string',
+		argument: 'M',
+		schema: candleInterval,
+		default: 1,
+		help: [
+			'candle interval in minutes (default 1):',
+			'1, 5, 15, 30, 60, 240, 1440, 10080 or 21600',
+		],
+		config: 'interval',
 	},
 	alert: {
 		command: 'watch',

@@ -41,6 +41,7 @@ export function helpText(description: string | undefined): string {
 		`${indent}Examples`,
 		`${indent}  $ kraken-tape --demo`,
 		`${indent}  $ kraken-tape --json XBT/USD ETH/USD | head`,
+		`${indent}  $ kraken-tape --json --channels trade,ticker,ohlc --interval 5 XBT/USD`,
 		`${indent}  $ kraken-tape --json --alert 'XBT/USD>=100000' --exit-on-alert`,
 	].join('\n');
 }

@@ -20,13 +20,19 @@ function tabFor(tape: PairTape, index: number, glyphs: Glyphs, theme: Theme): Ta
 	const isDown = last !== undefined && previous !== undefined && last < previous;
 	const label = `${index + 1} ${tape.pair} ${tape.isAlerted ? `${glyphs.bell} ` : ''}`;
 	const quote =
-		tape.subscription === 'error'
+		tape.channels.trade?.state === 'error'
 			? '!'
 			: last === undefined
 				? glyphs.ellipsis
 				: `${formatPrice(last, tape.priceDecimals)} ${isUp ? glyphs.up : isDown ? glyphs.down : glyphs.flat}`;
 	const color =
-		tape.subscription === 'error' ? theme.stale : isUp ? theme.up : isDown ? theme.down : undefined;
+		tape.channels.trade?.state === 'error'
+			? theme.stale
+			: isUp
+				? theme.up
+				: isDown
+					? theme.down
+					: undefined;
 	// One cell of frame either side ("[" "]" when focused) and one of gap.
 	return {tape, label, quote, color, width: stringWidth(label + quote) + 3};
 }

@@ -34,12 +34,13 @@ export function TradeTape(properties: Properties) {
 	const {tape, rows, width, skip = 0, hasHeader = true, statsForBigTrades, emptyText} = properties;
 	const {trades, markers} = properties.content ?? tape;
 	const {bigNotional, theme} = useDisplay();
-	if (tape.subscription === 'error') {
+	const subscription = tape.channels.trade;
+	if (subscription?.state === 'error') {
 		return (
 			<Text
 				color={theme.stale}
 				wrap="truncate"
-			>{`${tape.pair}: ${tape.error ?? 'subscription refused'}`}</Text>
+			>{`${tape.pair}: ${subscription.message ?? 'subscription refused'}`}</Text>
 		);
 	}
 

@@ -2,10 +2,12 @@
 // (which marks its status frames for the client to recognise) does not depend on the client.
 import type {TradeGap, TradeRenumbering} from '../model/trade-deduplicator.js';
 import type {
+	Candle,
 	Channel,
 	ConnectionState,
 	SubscriptionState,
 	SystemStatus,
+	Ticker,
 	Trade,
 	TradeOrigin,
 } from '../model/types.js';
@@ -28,6 +30,10 @@ export type StatusChange = Readonly<{
 
 export type ClientEvents = {
 	trades: [trades: readonly Trade[], origin: TradeOrigin];
+	/** A pair's 24-hour figures, from the first (the snapshot) on. */
+	ticker: [ticker: Ticker];
+	/** Candles of the wanted interval: a snapshot's several, or the one in progress again. */
+	candles: [candles: readonly Candle[], isSnapshot: boolean];
 	state: [state: ConnectionState];
 	status: [status: StatusChange];
 	subscription: [change: SubscriptionChange];

@@ -1,5 +1,5 @@
 import type {LookupFunction} from 'node:net';
-import type {ApiVersion} from '../model/types.js';
+import type {ApiVersion, CandleInterval, Channel} from '../model/types.js';
 import type {BackoffPolicy} from './backoff.js';
 import type {Clock} from './clock.js';
 
@@ -7,6 +7,10 @@ export type ClientOptions = Readonly<{
 	url: string;
 	api: ApiVersion;
 	pairs: readonly string[];
+	/** What to subscribe for every pair; trades alone by default. */
+	channels?: readonly Channel[];
+	/** The candles' length in minutes, for the ohlc channel; 1 by default. */
+	interval?: CandleInterval;
 	/** Ask v2 for the last 50 trades on every (re)subscribe; repeats are dropped by trade id. */
 	snapshot?: boolean;
 	/** No trade or heartbeat for this long after the first ack: the connection is stale. */

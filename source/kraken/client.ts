@@ -1,5 +1,5 @@
 import {EventEmitter} from 'node:events';
-import type {Channel, ChannelParams, ConnectionState, SubscriptionState} from '../model/types.js';
+import type {CandleInterval, Channel, ConnectionState} from '../model/types.js';
 import {defaultBackoffPolicy, type BackoffPolicy} from './backoff.js';
 import {simulatedVersionMark, type ClientEvents} from './client-events.js';
 import {
@@ -15,7 +15,8 @@ import type {Connection} from './connection.js';
 import {ConnectionKeeper} from './connection-keeper.js';
 import type {Codec, FeedMessage} from './feed-message.js';
 import {Subscriber} from './subscriber.js';
-import {TradeIntake} from './trade-intake.js';
+import type {Subscription} from './subscription-ledger.js';
+import {MarketData} from './market-data.js';
 
 export type {ClientCounts, ClientOptions} from './client-options.js';
 
@@ -36,8 +37,8 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 	readonly #codec: Codec;
 	readonly #keeper: ConnectionKeeper;
 	readonly #subscriber: Subscriber;
-	readonly #intake = new TradeIntake();
-	readonly #counts = {unrecognised: 0, duplicates: 0, missing: 0};
+	readonly #market: MarketData;
+	#unrecognised = 0;
 	#hasConnectedBefore = false;
 	#isSimulated = false;
 
@@ -64,11 +65,17 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 				lost: () => this.#subscriber.connectionLost(),
 			},
 		);
-		this.#subscriber = new Subscriber(this.#codec, {
+		const settings = {
+			channels: options.channels ?? ['trade'],
+			interval: options.interval ?? 1,
+			tradeSnapshot: options.snapshot ?? true,
+		} as const;
+		this.#subscriber = new Subscriber(this.#codec, settings, {
 			send: (text) => this.#keeper.connection?.send(text),
 			changed: (change) => this.emit('subscription', change),
 		});
-		this.#subscriber.want('trade', options.pairs, this.#tradeParams());
+		this.#market = new MarketData(this.#subscriber.ledger, this);
+		this.#subscriber.wantPairs(options.pairs);
 	}
 
 	get state(): ConnectionState {
@@ -76,13 +83,21 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 	}
 
 	get counts(): ClientCounts {
-		return {...this.#counts, reconnects: this.#keeper.reconnects};
+		return {
+			...this.#market.counts,
+			unrecognised: this.#unrecognised,
+			reconnects: this.#keeper.reconnects,
+		};
 	}
 
-	/** Each wanted pair's trade subscription, by pair. */
-	get subscriptions(): ReadonlyMap<string, SubscriptionState> {
-		const entries = this.#subscriber.ledger.all('trade');
-		return new Map(entries.map((entry) => [entry.pair, entry.state]));
+	/** Every subscription wanted, on every channel, and where it stands. */
+	get subscriptions(): readonly Subscription[] {
+		return this.#subscriber.ledger.all();
+	}
+
+	/** The candles' length in minutes. */
+	get interval(): CandleInterval {
+		return this.#subscriber.interval;
 	}
 
 	/**
@@ -107,24 +122,35 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		this.#keeper.reconnectNow();
 	}
 
-	/** Adds pairs; sent at once on an open connection, otherwise on the next one. */
+	/** Adds pairs, on every channel; sent at once on an open connection, else on the next. */
 	subscribe(pairs: readonly string[]): void {
-		this.#subscriber.want('trade', pairs, this.#tradeParams());
-		if (this.#keeper.connection?.hasSentSubscribe) {
-			this.#subscriber.sendPending();
-		}
+		this.#subscriber.wantPairs(pairs);
+		this.#sendPendingIfSubscribing();
 	}
 
 	unsubscribe(pairs: readonly string[]): void {
-		for (const pair of this.#subscriber.remove('trade', pairs)) {
-			this.#intake.forget(pair);
+		this.#subscriber.removePairs(pairs);
+		for (const pair of pairs) {
+			this.#market.forget(pair);
 		}
 
 		this.#settleIdle();
 	}
 
-	#tradeParams(): ChannelParams {
-		return {snapshot: this.#options.snapshot ?? true};
+	/**
+	 * Changes the candles' length: unsubscribed at the old interval, subscribed at the new; candles
+	 * of the old one still arriving meanwhile are not passed on.
+	 */
+	setInterval(interval: CandleInterval): void {
+		if (this.#subscriber.changeInterval(interval)) {
+			this.#sendPendingIfSubscribing();
+		}
+	}
+
+	#sendPendingIfSubscribing(): void {
+		if (this.#keeper.connection?.hasSentSubscribe) {
+			this.#subscriber.sendPending();
+		}
 	}
 
 	#handleOpen(connection: Connection): void {
@@ -148,9 +174,11 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 
 	#handleMessage(connection: Connection, message: FeedMessage, receivedAt: number): void {
 		switch (message.kind) {
-			case 'trades': {
+			case 'trades':
+			case 'ticker':
+			case 'candles': {
 				connection.lastActivityAt = receivedAt;
-				this.#acceptTrades(message);
+				this.#market.accept(message, receivedAt);
 				break;
 			}
 
@@ -181,8 +209,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			}
 
 			case 'unsubscribed': {
-				// Only the exchange's own unsubscribes reach here: ours removed the entry already.
-				this.#subscriber.end(message.channel, message.pair);
+				this.#subscriber.unsubscribed(message.channel, message.pair, message.reqId);
 				break;
 			}
 
@@ -205,34 +232,16 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			}
 
 			case 'unrecognised': {
-				this.#counts.unrecognised++;
-				this.emit('unrecognised', message.reason, this.#counts.unrecognised);
+				this.#unrecognised++;
+				this.emit('unrecognised', message.reason, this.#unrecognised);
 				break;
 			}
 		}
 	}
 
-	#acceptTrades({trades, isSnapshot}: Extract<FeedMessage, {kind: 'trades'}>): void {
-		const {ledger} = this.#subscriber;
-		const result = this.#intake.accept(trades, isSnapshot, (pair) => ledger.get('trade', pair));
-		this.#counts.duplicates += result.duplicates;
-		for (const renumbering of result.renumbered) {
-			this.emit('renumbered', renumbering);
-		}
-
-		for (const gap of result.gaps) {
-			this.#counts.missing += gap.missing;
-			this.emit('gap', gap);
-		}
-
-		if (result.fresh.length > 0) {
-			this.emit('trades', result.fresh, result.origin);
-		}
-	}
-
 	#handleSubscribed(connection: Connection, channel: Channel, pair: string, at: number): void {
 		if (this.#hasConnectedBefore && channel === 'trade') {
-			this.#intake.resubscribed(pair);
+			this.#market.resubscribed(pair);
 		}
 
 		// Removed while its subscribe was on the way: the subscriber ends it there too.

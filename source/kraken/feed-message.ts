@@ -1,4 +1,4 @@
-import type {Channel, ChannelParams, SystemStatus, Trade} from '../model/types.js';
+import type {Candle, Channel, ChannelParams, SystemStatus, Ticker, Trade} from '../model/types.js';
 
 /**
  * What a codec makes of one inbound frame, whichever API version it came from. The client acts
@@ -22,6 +22,9 @@ export type FeedMessage =
 	| Readonly<{kind: 'heartbeat'}>
 	| Readonly<{kind: 'pong'; reqId?: number}>
 	| Readonly<{kind: 'trades'; trades: readonly Trade[]; isSnapshot: boolean}>
+	/** `time` is missing where the frame has none (v1, older v2): the client stamps its receipt. */
+	| Readonly<{kind: 'ticker'; ticker: Omit<Ticker, 'time'> & {time?: number}; isSnapshot: boolean}>
+	| Readonly<{kind: 'candles'; candles: readonly Candle[]; isSnapshot: boolean}>
 	| Readonly<{kind: 'rate-limited'; message: string}>
 	| Readonly<{kind: 'error'; message: string}>
 	| Readonly<{kind: 'unrecognised'; reason: string}>;
@@ -84,7 +87,9 @@ export function describeIssues(
 	return `${where}: ${first.message}`;
 }
 
+const channels: ReadonlySet<string> = new Set<Channel>(['trade', 'ticker', 'ohlc']);
+
 /** The channels this client knows, by the name both APIs give them. */
 export function channelNamed(name: unknown): Channel | undefined {
-	return name === 'trade' ? name : undefined;
+	return typeof name === 'string' && channels.has(name) ? (name as Channel) : undefined;
 }

@@ -1,7 +1,15 @@
-import type {Channel, ChannelParams} from '../model/types.js';
+import type {CandleInterval, Channel, ChannelParams} from '../model/types.js';
 import type {SubscriptionChange} from './client-events.js';
 import type {Codec, FeedMessage, SubscriptionRequest} from './feed-message.js';
 import {SubscriptionLedger, type Subscription} from './subscription-ledger.js';
+
+/** What every pair is subscribed to, and with what. */
+export type SubscriberSettings = Readonly<{
+	channels: readonly Channel[];
+	interval: CandleInterval;
+	/** Whether v2 trade subscriptions ask for the last 50 trades. */
+	tradeSnapshot: boolean;
+}>;
 
 export type SubscriberHooks = Readonly<{
 	/** Sends on the current connection, if there is one. */
@@ -21,6 +29,19 @@ export type Refusal =
 
 type Refused = Extract<FeedMessage, {kind: 'subscription-error'}>;
 
+/** Subscriptions as requests: one per channel and set of parameters, with all their pairs. */
+function requestsOf(entries: readonly Subscription[]): SubscriptionRequest[] {
+	const requests = new Map<string, {channel: Channel; params: ChannelParams; pairs: string[]}>();
+	for (const {channel, params, pair} of entries) {
+		const key = `${channel} ${JSON.stringify(params)}`;
+		const request = requests.get(key) ?? {channel, params, pairs: []};
+		request.pairs.push(pair);
+		requests.set(key, request);
+	}
+
+	return [...requests.values()];
+}
+
 /**
  * Turns what is wanted into requests and the exchange's answers into states: the ledger, the
  * request ids, and the subscription events, for every channel alike.
@@ -29,11 +50,54 @@ export class Subscriber {
 	readonly ledger = new SubscriptionLedger();
 	readonly #codec: Codec;
 	readonly #hooks: SubscriberHooks;
+	readonly #channels: readonly Channel[];
+	#interval: CandleInterval;
+	readonly #tradeSnapshot: boolean;
+	/** Our unsubscribes not yet answered: request id to the subscriptions it ends. */
+	readonly #unsubscribing = new Map<number, Set<string>>();
 	#nextRequestId = 1;
 
-	constructor(codec: Codec, hooks: SubscriberHooks) {
+	constructor(codec: Codec, settings: SubscriberSettings, hooks: SubscriberHooks) {
 		this.#codec = codec;
 		this.#hooks = hooks;
+		this.#channels = settings.channels;
+		this.#interval = settings.interval;
+		this.#tradeSnapshot = settings.tradeSnapshot;
+	}
+
+	/** The candles' length in minutes. */
+	get interval(): CandleInterval {
+		return this.#interval;
+	}
+
+	/** Wants `pairs` on every channel. */
+	wantPairs(pairs: readonly string[]): void {
+		for (const channel of this.#channels) {
+			this.want(channel, pairs, this.#paramsOf(channel));
+		}
+	}
+
+	/** Stops wanting `pairs` on every channel. */
+	removePairs(pairs: readonly string[]): void {
+		for (const channel of this.#channels) {
+			this.remove(channel, pairs);
+		}
+	}
+
+	/**
+	 * Changes the candles' length: each pair's candles are unsubscribed at the old interval and
+	 * wanted at the new. True when there is something new to send.
+	 */
+	changeInterval(interval: CandleInterval): boolean {
+		if (interval === this.#interval) {
+			return false;
+		}
+
+		this.#interval = interval;
+		const pairs = this.ledger.all('ohlc').map((entry) => entry.pair);
+		this.remove('ohlc', pairs);
+		this.want('ohlc', pairs, this.#paramsOf('ohlc'));
+		return pairs.length > 0;
 	}
 
 	/** Kraken wants a positive integer, reportedly int32. */
@@ -53,35 +117,46 @@ export class Subscriber {
 	}
 
 	/**
-	 * Stops wanting `pairs`. Only what the exchange acknowledged is unsubscribed there: a refused
-	 * pair has nothing to end, and a pending one is ended when its ack comes (see acknowledge).
-	 * Returns the pairs removed.
+	 * Stops wanting `pairs`. Only what the exchange acknowledged is unsubscribed there, with the
+	 * parameters it was subscribed with (candles by their interval): a refused pair has nothing to
+	 * end, and a pending one is ended when its ack comes (see acknowledge). Returns the pairs
+	 * removed.
 	 */
 	remove(channel: Channel, pairs: readonly string[]): string[] {
 		const removed: string[] = [];
-		const acknowledged: string[] = [];
+		const acknowledged: Subscription[] = [];
 		for (const pair of pairs) {
 			const entry = this.ledger.remove(channel, pair);
 			if (entry) {
 				removed.push(pair);
 				if (entry.state === 'subscribed') {
-					acknowledged.push(pair);
+					acknowledged.push(entry);
 				}
 
 				this.#hooks.changed({channel, pair, state: 'unsubscribed'});
 			}
 		}
 
-		if (acknowledged.length > 0) {
-			this.#send('unsubscribe', {channel, pairs: acknowledged, params: {}});
+		for (const request of requestsOf(acknowledged)) {
+			this.#send('unsubscribe', request);
 		}
 
 		return removed;
 	}
 
+	/**
+	 * The exchange says a subscription ended. Ours are answered so (and, when the same pair is
+	 * wanted again, must not end the new one); any other was ended by the exchange.
+	 */
+	unsubscribed(channel: Channel, pair: string, reqId: number | undefined): void {
+		if (!this.#answers(channel, pair, reqId)) {
+			this.#report(this.ledger.end(channel, pair, 'unsubscribed by the exchange'));
+		}
+	}
+
 	/** Sends everything pending: one message per channel with all its pairs. */
 	sendPending(): void {
-		for (const request of this.ledger.pendingRequests()) {
+		for (const request of requestsOf(this.ledger.pending())) {
 			this.#send('subscribe', request);
 		}
 	}
@@ -113,7 +188,8 @@ export class Subscriber {
 			return {kind: 'unmatched'};
 		}
 
-		if (!this.ledger.get(channel, pair)) {
+		// A refused unsubscribe of ours ("Subscription Not Found") leaves nothing to do.
+		if (!this.ledger.get(channel, pair) || this.#answers(channel, pair, message.reqId)) {
 			return {kind: 'ignored'};
 		}
 
@@ -125,11 +201,6 @@ export class Subscriber {
 		return {kind: 'refused'};
 	}
 
-	/** The exchange ended a subscription of its own accord. */
-	end(channel: Channel, pair: string): void {
-		this.#report(this.ledger.end(channel, pair, 'unsubscribed by the exchange'));
-	}
-
 	/** The connection is gone: what was acknowledged on it is pending for the next. */
 	connectionLost(): void {
 		for (const entry of this.ledger.connectionLost()) {
@@ -137,9 +208,43 @@ export class Subscriber {
 		}
 	}
 
+	/** Whether an answer about (channel, pair) is to one of our unsubscribes, which it then ends. */
+	#answers(channel: Channel, pair: string, reqId: number | undefined): boolean {
+		const key = `${channel} ${pair}`;
+		for (const [id, keys] of this.#unsubscribing) {
+			if ((reqId === undefined || reqId === id) && keys.delete(key)) {
+				if (keys.size === 0) {
+					this.#unsubscribing.delete(id);
+				}
+
+				return true;
+			}
+		}
+
+		return false;
+	}
+
+	/** The snapshot is asked for explicitly: its default is not the same on every channel. */
+	#paramsOf(channel: Channel): ChannelParams {
+		const snapshot = channel !== 'trade' || this.#tradeSnapshot;
+		return channel === 'ohlc' ? {interval: this.#interval, snapshot} : {snapshot};
+	}
+
 	#send(method: 'subscribe' | 'unsubscribe', request: SubscriptionRequest): void {
 		const reqId = this.nextRequestId();
 		this.ledger.noteRequest(reqId, request.channel);
+		if (method === 'unsubscribe') {
+			this.#unsubscribing.set(
+				reqId,
+				new Set(request.pairs.map((pair) => `${request.channel} ${pair}`)),
+			);
+			// Answers that never come are forgotten, as request ids are, after a few hundred more.
+			if (this.#unsubscribing.size > 500) {
+				const [oldest] = this.#unsubscribing.keys();
+				this.#unsubscribing.delete(oldest!);
+			}
+		}
+
 		this.#hooks.send(
 			method === 'subscribe'
 				? this.#codec.encodeSubscribe(request, reqId)

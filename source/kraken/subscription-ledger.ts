@@ -1,5 +1,4 @@
 import type {Channel, ChannelParams, SubscriptionState} from '../model/types.js';
-import type {SubscriptionRequest} from './feed-message.js';
 
 export type Subscription = Readonly<{
 	channel: Channel;
@@ -85,28 +84,9 @@ export class SubscriptionLedger {
 		return reopened;
 	}
 
-	/**
-	 * What is pending, as requests: one per channel and set of parameters, all its pairs in one
-	 * message (one message per pair trips Kraken's rate limit).
-	 */
-	pendingRequests(): SubscriptionRequest[] {
-		const requests = new Map<string, {channel: Channel; params: ChannelParams; pairs: string[]}>();
-		for (const entry of this.#entries.values()) {
-			if (entry.state !== 'pending') {
-				continue;
-			}
-
-			const key = `${entry.channel} ${JSON.stringify(entry.params)}`;
-			const request = requests.get(key) ?? {
-				channel: entry.channel,
-				params: entry.params,
-				pairs: [],
-			};
-			request.pairs.push(entry.pair);
-			requests.set(key, request);
-		}
-
-		return [...requests.values()];
+	/** What is wanted and not yet sent on this connection. */
+	pending(): Subscription[] {
+		return [...this.#entries.values()].filter((entry) => entry.state === 'pending');
 	}
 
 	/** Whether anything is subscribed or on its way: without it, silence is expected. */

@@ -1,60 +1,17 @@
+import {initialFeedInfo, type FeedInfo} from './feed-info.js';
 import {decimalPlaces} from './format.js';
-import {PairStats, type PairStatsView} from './pair-stats.js';
-import {TradeRing, type TradeHistory} from './trade-ring.js';
+import {newTape, type PairTape, type StoredTape} from './pair-tape.js';
 import type {
 	AlertEvent,
+	Candle,
+	CandleInterval,
+	Channel,
 	ConnectionState,
 	SubscriptionState,
 	SystemStatus,
-	TapeMarker,
+	Ticker,
 	Trade,
 } from './types.js';
-
-/** A pair's tape as the screen reads it: every change goes through the store. */
-export type PairTape = Readonly<{
-	pair: string;
-	trades: TradeHistory;
-	stats: PairStatsView;
-	/** Marks between trades (reconnects, missed trades), oldest first, the newest few kept. */
-	markers: readonly TapeMarker[];
-	subscription: SubscriptionState;
-	/** The exchange's message when the subscription failed, sanitised. */
-	error?: string;
-	/** Most decimals seen in a price: v2 numbers lose trailing zeros, so the maximum stands in. */
-	priceDecimals: number;
-	/**
-	 * The pair's lot precision: Kraken sizes every spot pair in hundred-millionths (AssetPairs
-	 * `lot_decimals` 8). Not learned from trades: v2 quantities lose their trailing zeros.
-	 */
-	volumeDecimals: number;
-	/** An alert fired for this pair and has not been dismissed. */
-	isAlerted: boolean;
-}>;
-
-type StoredTape = {-readonly [Key in keyof PairTape]: PairTape[Key]} & {
-	readonly trades: TradeRing;
-	readonly stats: PairStats;
-};
-
-/** The connection and the data's health, as the status bar reads it. */
-export type FeedInfo = Readonly<{
-	state: ConnectionState;
-	/** When `state` began, for the reconnect countdown. */
-	stateSince: number;
-	/** Frames received, for messages per second. */
-	frames: number;
-	lastFrameAt?: number;
-	systemStatus?: SystemStatus;
-	/** Who sends the data: Kraken, the simulator, or another server; names its words and status. */
-	source: string;
-	isSimulated: boolean;
-	unrecognised: number;
-	missing: number;
-	/** The server's latest word that is not a pair's (a rate limit); gone with its connection. */
-	notice?: string;
-	/** Why --record stopped, if it did. */
-	recordingError?: string;
-}>;
 
 /** Marks kept per pair; older ones have long scrolled out of any history worth keeping. */
 const maximumMarkers = 100;
@@ -73,19 +30,18 @@ export class TapeStore {
 	readonly #tapes = new Map<string, StoredTape>();
 	readonly #capacity: number;
 	#version = 0;
+	#candleInterval: CandleInterval;
 	readonly #listeners = new Set<() => void>();
 
-	constructor(pairs: readonly string[], capacity: number, isSimulated: boolean) {
+	constructor(
+		pairs: readonly string[],
+		capacity: number,
+		isSimulated: boolean,
+		candleInterval: CandleInterval = 1,
+	) {
 		this.#capacity = capacity;
-		this.#feed = {
-			state: {kind: 'closed'},
-			stateSince: Date.now(),
-			frames: 0,
-			source: isSimulated ? 'simulator' : 'Kraken',
-			isSimulated,
-			unrecognised: 0,
-			missing: 0,
-		};
+		this.#candleInterval = candleInterval;
+		this.#feed = initialFeedInfo(isSimulated, Date.now());
 		for (const pair of pairs) {
 			this.addPair(pair);
 		}
@@ -140,16 +96,7 @@ export class TapeStore {
 
 	addPair(pair: string): void {
 		if (!this.#tapes.has(pair)) {
-			this.#tapes.set(pair, {
-				pair,
-				trades: new TradeRing(pair, this.#capacity),
-				stats: new PairStats(),
-				markers: [],
-				subscription: 'pending',
-				priceDecimals: 0,
-				volumeDecimals: 8,
-				isAlerted: false,
-			});
+			this.#tapes.set(pair, newTape(pair, this.#capacity));
 			this.#changed();
 		}
 	}
@@ -161,6 +108,7 @@ export class TapeStore {
 			tape.trades.clear();
 			tape.stats.clear();
 			tape.markers = [];
+			tape.candles.clear();
 			this.#changed();
 		}
 	}
@@ -201,13 +149,52 @@ export class TapeStore {
 		this.#changed();
 	}
 
-	setSubscription(pair: string, state: SubscriptionState, error?: string): void {
+	/** Where a pair's subscription to a channel stands, with the exchange's words if refused. */
+	setChannelState(
+		pair: string,
+		channel: Channel,
+		state: SubscriptionState,
+		message?: string,
+	): void {
 		const tape = this.#tapes.get(pair);
 		if (tape) {
-			tape.subscription = state;
-			tape.error = error;
+			const status = message === undefined ? {state} : {state, message};
+			tape.channels = {...tape.channels, [channel]: status};
 			this.#changed();
 		}
+	}
+
+	setTicker(ticker: Ticker): void {
+		const tape = this.#tapes.get(ticker.pair);
+		if (tape) {
+			tape.ticker = ticker;
+			this.#changed();
+		}
+	}
+
+	/** Candles of the interval shown: a snapshot's, or the one in progress again. */
+	addCandles(candles: readonly Candle[]): void {
+		for (const candle of candles) {
+			if (candle.interval === this.#candleInterval) {
+				this.#tapes.get(candle.pair)?.candles.upsert(candle);
+			}
+		}
+
+		this.#changed();
+	}
+
+	get candleInterval(): CandleInterval {
+		return this.#candleInterval;
+	}
+
+	/** The candles' length changed: what is drawn is of the old one until the new ones come. */
+	setCandleInterval(interval: CandleInterval): void {
+		this.#candleInterval = interval;
+		for (const tape of this.#tapes.values()) {
+			tape.candles.clear();
+		}
+
+		this.#changed();
 	}
 
 	/**
@@ -272,3 +259,6 @@ export class TapeStore {
 		}
 	}
 }
+
+export type {FeedInfo} from './feed-info.js';
+export type {ChannelStatus, PairTape} from './pair-tape.js';

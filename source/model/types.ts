@@ -2,16 +2,61 @@
 export type ApiVersion = 'v1' | 'v2';
 
 /**
- * A kind of market data Kraken streams, by its channel name on both APIs. A subscription is one
- * channel for one pair.
+ * A kind of market data Kraken streams, by its channel name on both APIs: trades, the 24-hour
+ * ticker, and candles (`ohlc`). A subscription is one channel for one pair.
  */
-export type Channel = 'trade';
+export type Channel = 'trade' | 'ticker' | 'ohlc';
+
+/** Candle lengths Kraken offers, in minutes: a minute to fifteen days. */
+export const candleIntervals = [1, 5, 15, 30, 60, 240, 1440, 10_080, 21_600] as const;
+
+export type CandleInterval = (typeof candleIntervals)[number];
 
 /**
- * What a channel's subscription asks for beyond the pair: the v2 trade snapshot (the book's
- * depth and the candles' interval join them as those channels come).
+ * What a channel's subscription asks for beyond the pair: the v2 snapshot, and the candles'
+ * interval.
  */
-export type ChannelParams = Readonly<{snapshot?: boolean}>;
+export type ChannelParams = Readonly<{snapshot?: boolean; interval?: CandleInterval}>;
+
+/**
+ * A pair's 24-hour figures and best prices, as the ticker channel sends them on both APIs. Every
+ * figure is over the last 24 hours (on v1 the `[today, last 24 hours]` pairs give their second).
+ */
+export type Ticker = Readonly<{
+	pair: string;
+	last: number;
+	bid: number;
+	bidQty: number;
+	ask: number;
+	askQty: number;
+	high: number;
+	low: number;
+	/** In the base currency. */
+	volume: number;
+	vwap: number;
+	/** Against the price 24 hours ago, in the quote currency. */
+	change: number;
+	/** `change` in percent of the price 24 hours ago. */
+	changePct: number;
+	/** The exchange's time of the figures where it says, else when they were received (ms). */
+	time: number;
+}>;
+
+/** One candle: a pair's trades over one interval. Minutes without trades have none. */
+export type Candle = Readonly<{
+	pair: string;
+	/** Minutes. */
+	interval: number;
+	/** When the interval began, milliseconds since the epoch, UTC. */
+	start: number;
+	open: number;
+	high: number;
+	low: number;
+	close: number;
+	vwap: number;
+	volume: number;
+	trades: number;
+}>;
 
 /** The taker's side of a trade. */
 export type Side = 'buy' | 'sell';

@@ -1,4 +1,5 @@
 import type {Channel} from './channel.js';
+import {tradeFrameV1} from './wire-v1.js';
 import {tradeMessageV2} from './wire-v2.js';
 
 /** "Request a snapshot after subscribing": the most recent 50 trades (docs: v2 trade). */
@@ -17,9 +18,13 @@ export const tradeChannel: Channel = {
 	parseV2: (params) => ({parameters: {snapshot: params['snapshot'] === true}}),
 	resultV2: (parameters, method) =>
 		method === 'subscribe' ? {snapshot: parameters['snapshot'] === true} : {},
-	hasSnapshotV2: (parameters) => parameters['snapshot'] === true,
-	snapshotV2(source, {pair}) {
-		const trades = source.recent(pair, snapshotSize);
-		return trades.length === 0 ? undefined : tradeMessageV2('snapshot', pair, trades);
+	hasSnapshot: (api, parameters) => api === 'v2' && parameters['snapshot'] === true,
+	snapshot(_api, market, {pair}) {
+		const trades = market.recentTrades(pair, snapshotSize);
+		return trades.length === 0 ? [] : [tradeMessageV2('snapshot', pair, trades)];
 	},
+	update: (api, _market, {pair, channelId}, trades) =>
+		api === 'v1'
+			? [tradeFrameV1(channelId, pair, trades)]
+			: [tradeMessageV2('update', pair, trades)],
 };

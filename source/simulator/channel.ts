@@ -1,6 +1,24 @@
+import type {ApiVersion} from '../model/types.js';
+import type {ListedPair} from './pair-catalog.js';
+import type {PairHistory} from './pair-history.js';
 import type {Fields} from './requests.js';
 import type {ChannelParameters, Subscription} from './subscriptions.js';
-import type {TradeSource} from './trade-source.js';
+import type {ExchangeTrade} from './trade-source.js';
+
+/** What a channel's frames are made from: the exchange's trades and each pair's history. */
+export type Market = Readonly<{
+	recentTrades(pair: ListedPair, count: number): readonly ExchangeTrade[];
+	history(pair: ListedPair): PairHistory;
+	/** Now, in milliseconds: what the ticker's 24 hours end at. */
+	now(): number;
+}>;
+
+/** What goes out about one subscription: frames of one API version, in order. */
+export type ChannelFrames = (
+	api: ApiVersion,
+	market: Market,
+	subscription: Subscription,
+) => readonly string[];
 
 /** A channel's parameters from a request, or Kraken's words for why they are refused. */
 export type ParsedParameters =
@@ -29,8 +47,18 @@ export type Channel = Readonly<{
 	parseV2(params: Fields): ParsedParameters;
 	/** v2 ack `result` fields after `channel` and `symbol`. */
 	resultV2(parameters: ChannelParameters, method: 'subscribe' | 'unsubscribe'): Fields;
-	/** Whether a v2 snapshot follows the subscribe ack. */
-	hasSnapshotV2(parameters: ChannelParameters): boolean;
-	/** The v2 snapshot frame, read from the source as it is sent; none when there is nothing. */
-	snapshotV2(source: TradeSource, subscription: Subscription): string | undefined;
+	/** Whether a snapshot follows the subscribe ack. */
+	hasSnapshot(api: ApiVersion, parameters: ChannelParameters): boolean;
+	/** The snapshot's frames, read from the market as they are sent; none when there is nothing. */
+	snapshot: ChannelFrames;
+	/**
+	 * What goes out after `trades` of the subscription's pair (the trade channel sends the trades
+	 * themselves, the others what the trades changed).
+	 */
+	update(
+		api: ApiVersion,
+		market: Market,
+		subscription: Subscription,
+		trades: readonly ExchangeTrade[],
+	): readonly string[];
 }>;

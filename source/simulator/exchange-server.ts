@@ -2,6 +2,9 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {WebSocketServer, type WebSocket} from 'ws';
 import type {ApiVersion} from '../model/types.js';
+import type {Market} from './channel.js';
+import type {ListedPair} from './pair-catalog.js';
+import {PairHistory} from './pair-history.js';
 import {ExchangeSession} from './session.js';
 import type {TradeSource} from './trade-source.js';
 
@@ -42,6 +45,21 @@ export async function startExchangeServer(options: ExchangeServerOptions): Promi
 	// Above 2^53 like Kraken's, so clients that parse ids as numbers get caught here, not live.
 	const connectionIdBase = 13_834_774_380_200_032_777n;
 
+	// Every pair's history, from the source's past (the simulated market invents a day) and every
+	// trade since: what tickers and candles are made of, the same for every connection.
+	const histories = new Map<ListedPair, PairHistory>(
+		source.pairs.map((pair) => {
+			const history = new PairHistory(pair, source.pastMinutes?.(pair) ?? []);
+			history.add(source.recent(pair, 50));
+			return [pair, history];
+		}),
+	);
+	const market: Market = {
+		recentTrades: (pair, count) => source.recent(pair, count),
+		history: (pair) => histories.get(pair) ?? new PairHistory(pair),
+		now: () => Date.now(),
+	};
+
 	const http: Server = createServer((_request, response) => {
 		response
 			.writeHead(426, {'content-type': 'text/plain'})
@@ -59,7 +77,7 @@ export async function startExchangeServer(options: ExchangeServerOptions): Promi
 			const connectionId = String(connectionIdBase + nextConnection++);
 			sessions.set(
 				webSocket,
-				new ExchangeSession(webSocket, api, source, connectionId, systemStatus),
+				new ExchangeSession(webSocket, api, {source, market}, connectionId, systemStatus),
 			);
 			webSocket.on('close', () => sessions.delete(webSocket));
 			webSocket.on('error', () => webSocket.terminate());
@@ -72,8 +90,9 @@ export async function startExchangeServer(options: ExchangeServerOptions): Promi
 			return;
 		}
 
+		histories.get(pair)?.add(trades);
 		for (const session of sessions.values()) {
-			session.sendTrades(pair, trades, 'update');
+			session.sendUpdates(pair, trades);
 		}
 	});
 

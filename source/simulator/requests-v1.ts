@@ -126,6 +126,9 @@ function handleSubscription(
 					subscription: echo,
 				}),
 			);
+			if (channel.hasSnapshot('v1', parameters)) {
+				builder.sendSnapshot({channel: channel.name, pair, parameters, channelId});
+			}
 		} else if (existing) {
 			builder.change({kind: 'unsubscribe', channel: channel.name, pair});
 			builder.send(

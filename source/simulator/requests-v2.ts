@@ -138,7 +138,7 @@ function handleSubscription(
 			const subscription = {channel: channel.name, pair, parameters, channelId};
 			builder.change({kind: 'subscribe', subscription});
 			acknowledge();
-			if (channel.hasSnapshotV2(parameters)) {
+			if (channel.hasSnapshot('v2', parameters)) {
 				builder.sendSnapshot(subscription);
 			}
 		}

@@ -1,7 +1,8 @@
 import type WebSocket from 'ws';
 import {simulatedVersionMark} from '../kraken/client-events.js';
 import type {ApiVersion} from '../model/types.js';
-import {channelNamed} from './channels.js';
+import type {Market} from './channel.js';
+import {channelNamed, channelsInOrder} from './channels.js';
 import type {ListedPair} from './pair-catalog.js';
 import type {RequestResult} from './requests.js';
 import {handleRequestV1} from './requests-v1.js';
@@ -13,8 +14,8 @@ import {
 	type Subscriptions,
 } from './subscriptions.js';
 import type {ExchangeTrade, TradeSource} from './trade-source.js';
-import {heartbeatV1, rateLimitV1, systemStatusV1, tradeFrameV1} from './wire-v1.js';
-import {heartbeatV2, statusV2, tradeMessageV2} from './wire-v2.js';
+import {heartbeatV1, rateLimitV1, systemStatusV1} from './wire-v1.js';
+import {heartbeatV2, statusV2} from './wire-v2.js';
 
 /** Kraken's own version numbers, marked so clients can tell the data is simulated. */
 export const simulatorVersions = {
@@ -33,6 +34,7 @@ const requestsPerSecond = 5;
 export class ExchangeSession {
 	readonly api: ApiVersion;
 	readonly source: TradeSource;
+	readonly #market: Market;
 	#subscriptions: Subscriptions = noSubscriptions;
 	readonly #socket: WebSocket;
 	readonly #connectionId: string;
@@ -44,12 +46,13 @@ export class ExchangeSession {
 	constructor(
 		socket: WebSocket,
 		api: ApiVersion,
-		source: TradeSource,
+		exchange: Readonly<{source: TradeSource; market: Market}>,
 		connectionId: string,
 		status: string,
 	) {
 		this.api = api;
-		this.source = source;
+		this.source = exchange.source;
+		this.#market = exchange.market;
 		this.#socket = socket;
 		this.#connectionId = connectionId;
 		this.sendStatus(status);
@@ -79,21 +82,20 @@ export class ExchangeSession {
 		);
 	}
 
-	sendTrades(
-		pair: ListedPair,
-		trades: readonly ExchangeTrade[],
-		type: 'snapshot' | 'update',
-	): void {
-		const subscription = findSubscription(this.#subscriptions, 'trade', pair);
-		if (subscription === undefined || trades.length === 0) {
+	/** What `trades` of a pair change, for every channel of the pair subscribed: trades first. */
+	sendUpdates(pair: ListedPair, trades: readonly ExchangeTrade[]): void {
+		if (trades.length === 0) {
 			return;
 		}
 
-		this.send(
-			this.api === 'v1'
-				? tradeFrameV1(subscription.channelId, pair, trades)
-				: tradeMessageV2(type, pair, trades),
-		);
+		for (const channel of channelsInOrder) {
+			const subscription = findSubscription(this.#subscriptions, channel.name, pair);
+			if (subscription) {
+				for (const frame of channel.update(this.api, this.#market, subscription, trades)) {
+					this.send(frame);
+				}
+			}
+		}
 	}
 
 	#handleMessage(data: Buffer, isBinary: boolean): void {
@@ -133,9 +135,9 @@ export class ExchangeSession {
 			}
 
 			const {subscription} = reply;
-			const snapshot = channelNamed(subscription.channel)?.snapshotV2(this.source, subscription);
-			if (snapshot !== undefined) {
-				this.send(snapshot);
+			const channel = channelNamed(subscription.channel);
+			for (const frame of channel?.snapshot(this.api, this.#market, subscription) ?? []) {
+				this.send(frame);
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 import {RingBuffer} from '../model/ring-buffer.js';
 import {listedPairs, type ListedPair} from './pair-catalog.js';
+import {inventPastDay} from './invented-history.js';
 import {normal, poisson, seededRandom} from './random.js';
 import type {ExchangeTrade, TradeSource, TradesListener} from './trade-source.js';
 
@@ -108,8 +109,15 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 		}
 	}
 
-	// A minute of history, so the first v2 client gets a snapshot as it would from Kraken.
+	// A day of invented minutes up to the warm-up, ending at each pair's starting price, then a
+	// minute of trades, so the first v2 client gets a snapshot, a ticker and candles at once.
 	const warmUpStart = (Date.now() - 60_000) * 1000;
+	const pastDays = new Map(
+		[...books.values()].map((book) => [
+			book.pair,
+			inventPastDay(book.pair, Math.exp(book.logPrice), warmUpStart / 1000, random),
+		]),
+	);
 	for (const book of books.values()) {
 		let offset = 0;
 		while (book.history.size < snapshotDepth) {
@@ -123,7 +131,7 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 
 	return {
 		pairs,
-		description: 'simulated random-walk market',
+		description: 'simulated random-walk market (a day of invented history behind it)',
 		onTrades(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
@@ -131,6 +139,7 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 		recent(pair, count) {
 			return books.get(pair)?.history.newest(count).reverse() ?? [];
 		},
+		pastMinutes: (pair) => pastDays.get(pair) ?? [],
 		start() {
 			timer ??= setInterval(tick, tickMs);
 		},

@@ -1,5 +1,6 @@
 import type {OrderType, Side} from '../model/types.js';
 import type {ListedPair} from './pair-catalog.js';
+import type {MinuteCandle} from './pair-history.js';
 
 /** A trade as the simulated exchange holds it: Kraken's wire wants microseconds and an id. */
 export type ExchangeTrade = Readonly<{
@@ -25,6 +26,8 @@ export type TradeSource = Readonly<{
 	/** Starts trading; called on every subscription, so it must be idempotent. */
 	start(): void;
 	stop(): void;
+	/** The minutes before the first trade, where the source has any (the simulated market does). */
+	pastMinutes?(pair: ListedPair): readonly MinuteCandle[];
 	/** A source that runs out (a replay) calls `listener` once its last trade is out. */
 	onFinished?(listener: (tradesSent: number) => void): void;
 }>;

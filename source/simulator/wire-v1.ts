@@ -1,4 +1,5 @@
 import type {ListedPair} from './pair-catalog.js';
+import type {Quote, Summary} from './pair-history.js';
 import type {ExchangeTrade} from './trade-source.js';
 
 /*
@@ -68,4 +69,67 @@ export function tradeFrameV1(
 		return `["${trade.price.toFixed(priceDecimals)}","${trade.volume.toFixed(pair.volumeDecimals)}","${seconds}.${micros}","${trade.side === 'buy' ? 'b' : 's'}","${trade.orderType === 'market' ? 'm' : 'l'}",""]`;
 	});
 	return `[${channelId},[${entries.join(',')}],"trade",${JSON.stringify(pair.v1Name)}]`;
+}
+
+/** v1 prices are padded to at least five decimals ("37080.10000"), quantities to the lot's. */
+const v1Price = (pair: ListedPair, value: number) => value.toFixed(Math.max(5, pair.priceDecimals));
+const v1Volume = (pair: ListedPair, value: number) => value.toFixed(pair.volumeDecimals);
+
+/** `"1534614057.321597"`: seconds with microseconds. */
+const v1Time = (micros: number) =>
+	`${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
+
+/**
+ * `[channelID, {a, b, c, v, p, t, l, h, o}, "ticker", pair]`: each daily figure is `[today, last 24
+ * hours]`, today from 00:00 UTC; `a` and `b` are `[price, whole lot volume, lot volume]`.
+ */
+export function tickerFrameV1(
+	channelId: number,
+	pair: ListedPair,
+	figures: Readonly<{day: Summary; today: Summary | undefined; quote: Quote; lastVolume: number}>,
+): string {
+	const {day, quote} = figures;
+	const today = figures.today ?? day;
+	const price = (value: number) => JSON.stringify(v1Price(pair, value));
+	const volume = (value: number) => JSON.stringify(v1Volume(pair, value));
+	const pairOf = (format: (value: number) => string, ofToday: number, ofDay: number) =>
+		`[${format(ofToday)},${format(ofDay)}]`;
+	const body = [
+		`"a":[${price(quote.ask)},${Math.floor(quote.askQty)},${volume(quote.askQty)}]`,
+		`"b":[${price(quote.bid)},${Math.floor(quote.bidQty)},${volume(quote.bidQty)}]`,
+		`"c":[${price(day.close)},${volume(figures.lastVolume)}]`,
+		`"v":${pairOf(volume, today.volume, day.volume)}`,
+		`"p":${pairOf(price, today.vwap, day.vwap)}`,
+		`"t":[${today.trades},${day.trades}]`,
+		`"l":${pairOf(price, today.low, day.low)}`,
+		`"h":${pairOf(price, today.high, day.high)}`,
+		`"o":${pairOf(price, today.open, day.open)}`,
+	];
+	return `[${channelId},{${body.join(',')}},"ticker",${JSON.stringify(pair.v1Name)}]`;
+}
+
+/**
+ * `[channelID, [time, etime, open, high, low, close, vwap, volume, count], "ohlc-<interval>",
+ * pair]`: `time` is the candle's last update, `etime` its end.
+ */
+export function ohlcFrameV1(
+	channelId: number,
+	pair: ListedPair,
+	interval: number,
+	candle: Summary,
+): string {
+	const price = (value: number) => JSON.stringify(v1Price(pair, value));
+	const end = (candle.start + interval * 60_000) * 1000;
+	const fields = [
+		JSON.stringify(v1Time(candle.lastMicros)),
+		JSON.stringify(v1Time(end)),
+		price(candle.open),
+		price(candle.high),
+		price(candle.low),
+		price(candle.close),
+		price(candle.vwap),
+		JSON.stringify(v1Volume(pair, candle.volume)),
+		String(candle.trades),
+	];
+	return `[${channelId},[${fields.join(',')}],"ohlc-${interval}",${JSON.stringify(pair.v1Name)}]`;
 }

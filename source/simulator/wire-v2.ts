@@ -1,4 +1,5 @@
 import type {ListedPair} from './pair-catalog.js';
+import type {Quote, Summary} from './pair-history.js';
 import type {ExchangeTrade} from './trade-source.js';
 
 /*
@@ -84,4 +85,41 @@ export function tradeMessageV2(
 			`{"symbol":${JSON.stringify(pair.symbol)},"side":"${trade.side}","price":${trade.price.toFixed(pair.priceDecimals)},"qty":${trade.volume.toFixed(pair.volumeDecimals)},"ord_type":"${trade.orderType}","trade_id":${trade.tradeId},"timestamp":"${timestampOf(trade.timeMicros)}"}`,
 	);
 	return `{"channel":"trade","type":"${type}","data":[${data.join(',')}]}`;
+}
+
+/** A price at the pair's decimals, a quantity at its lot decimals: the engine's text, as Kraken's. */
+const priceText = (pair: ListedPair, value: number) => value.toFixed(pair.priceDecimals);
+const volumeText = (pair: ListedPair, value: number) => value.toFixed(pair.volumeDecimals);
+
+/** The v2 ticker, on every trade (event_trigger trades): every figure over 24 hours. */
+export function tickerMessageV2(
+	type: 'snapshot' | 'update',
+	pair: ListedPair,
+	figures: Readonly<{day: Summary; quote: Quote; timeMicros: number}>,
+): string {
+	const {day, quote} = figures;
+	const change = day.close - day.open;
+	const percent = day.open > 0 ? (change / day.open) * 100 : 0;
+	const price = (value: number) => priceText(pair, value);
+	return `{"channel":"ticker","type":"${type}","data":[{"symbol":${JSON.stringify(pair.symbol)},"bid":${price(quote.bid)},"bid_qty":${volumeText(pair, quote.bidQty)},"ask":${price(quote.ask)},"ask_qty":${volumeText(pair, quote.askQty)},"last":${price(day.close)},"volume":${volumeText(pair, day.volume)},"vwap":${price(day.vwap)},"low":${price(day.low)},"high":${price(day.high)},"change":${price(change)},"change_pct":${percent.toFixed(2)},"trades":${day.trades},"timestamp":"${timestampOf(figures.timeMicros)}"}]}`;
+}
+
+/** RFC 3339 with nine fractional digits, as Kraken writes `interval_begin`. */
+function nanosecondStamp(milliseconds: number): string {
+	return `${new Date(milliseconds).toISOString().slice(0, 19)}.${String(milliseconds % 1000).padStart(3, '0')}000000Z`;
+}
+
+/** v2 candles: `interval_begin` is the start; the row's `timestamp`, the end, is deprecated. */
+export function ohlcMessageV2(
+	type: 'snapshot' | 'update',
+	pair: ListedPair,
+	interval: number,
+	candles: readonly Summary[],
+): string {
+	const price = (value: number) => priceText(pair, value);
+	const data = candles.map(
+		(candle) =>
+			`{"symbol":${JSON.stringify(pair.symbol)},"open":${price(candle.open)},"high":${price(candle.high)},"low":${price(candle.low)},"close":${price(candle.close)},"trades":${candle.trades},"volume":${volumeText(pair, candle.volume)},"vwap":${price(candle.vwap)},"interval_begin":"${nanosecondStamp(candle.start)}","interval":${interval},"timestamp":"${timestampOf((candle.start + interval * 60_000) * 1000)}"}`,
+	);
+	return `{"channel":"ohlc","type":"${type}","timestamp":"${nowStamp()}","data":[${data.join(',')}]}`;
 }

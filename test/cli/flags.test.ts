@@ -10,6 +10,8 @@ import type {ApiVersion} from '../../source/model/types.js';
 const sampleValues: Partial<Record<FlagName, string>> = {
 	api: 'v1',
 	url: 'ws://127.0.0.1:1/v2',
+	channels: 'trade,ticker',
+	interval: '5',
 	alert: 'XBT/USD>=1',
 	history: '5',
 	record: 'tape.ndjson',
@@ -104,6 +106,8 @@ describe('the flag table', () => {
 			url: {type: 'string'},
 			demo: {type: 'boolean', default: false},
 			json: {type: 'boolean', default: false},
+			channels: {type: 'string'},
+			interval: {type: 'string'},
 			alert: {type: 'string', isMultiple: true, default: []},
 			exitOnAlert: {type: 'boolean', default: false},
 			history: {type: 'string'},
@@ -130,6 +134,15 @@ describe('the flag table', () => {
 			expect(key).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
 		}
 
-		expect(keys).toEqual(['api', 'url', 'alert', 'history', 'big', 'ascii']);
+		expect(keys).toEqual([
+			'api',
+			'url',
+			'channels',
+			'interval',
+			'alert',
+			'history',
+			'big',
+			'ascii',
+		]);
 	});
 });

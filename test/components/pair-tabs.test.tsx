@@ -16,7 +16,7 @@ function marketStore(): TapeStore {
 			trade('SOL/USD', 150),
 		],
 	);
-	store.setSubscription('NOPE/USD', 'error', 'Currency pair not supported NOPE/USD');
+	store.setChannelState('NOPE/USD', 'trade', 'error', 'Currency pair not supported NOPE/USD');
 	store.addAlerts([
 		{
 			rule: {pair: 'SOL/USD', operator: '>=', level: 150, text: 'SOL/USD>=150'},
@@ -56,7 +56,7 @@ describe('pair-tabs', () => {
 
 	test('a refused pair shows ! even when it has a price', () => {
 		const store = createStore(['BTC/USD'], [trade('BTC/USD', 1), trade('BTC/USD', 2)]);
-		store.setSubscription('BTC/USD', 'error', 'refused');
+		store.setChannelState('BTC/USD', 'trade', 'error', 'refused');
 		expect(tabs(store, 'BTC/USD')).toBe('[1 BTC/USD !]');
 	});
 

@@ -189,9 +189,9 @@ describe('trade-tape', () => {
 
 	test('a refused subscription shows why instead of trades', () => {
 		const store = twoTrades();
-		store.setSubscription('BTC/USD', 'error', 'Currency pair not supported BTC/USD');
+		store.setChannelState('BTC/USD', 'trade', 'error', 'Currency pair not supported BTC/USD');
 		expect(tape(store, 80)).toBe('BTC/USD: Currency pair not supported BTC/USD');
-		store.setSubscription('BTC/USD', 'error');
+		store.setChannelState('BTC/USD', 'trade', 'error');
 		expect(tape(store, 80)).toBe('BTC/USD: subscription refused');
 	});
 

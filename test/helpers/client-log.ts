@@ -1,7 +1,7 @@
 import type {StatusChange, SubscriptionChange} from '../../source/kraken/client-events.js';
 import type {KrakenClient} from '../../source/kraken/client.js';
 import type {TradeGap, TradeRenumbering} from '../../source/model/trade-deduplicator.js';
-import type {ConnectionState, Trade} from '../../source/model/types.js';
+import type {ConnectionState, SubscriptionState, Trade} from '../../source/model/types.js';
 
 /** Everything a client emitted, in arrays a test can poll. */
 export type ClientLog = {
@@ -51,4 +51,10 @@ export function reconnectingStates(log: ClientLog): ReconnectingState[] {
 
 export function stateKinds(log: ClientLog): Array<ConnectionState['kind']> {
 	return log.states.map((state) => state.kind);
+}
+
+/** Each wanted pair's trade subscription state, by pair. */
+export function tradeStates(client: KrakenClient): ReadonlyMap<string, SubscriptionState> {
+	const trades = client.subscriptions.filter((entry) => entry.channel === 'trade');
+	return new Map(trades.map((entry) => [entry.pair, entry.state]));
 }

@@ -3,7 +3,7 @@ import {KrakenClient} from '../../source/kraken/client.js';
 import type {ApiVersion, Trade} from '../../source/model/types.js';
 import {startScriptedServer, type ScriptedServer} from '../helpers/scripted-server.js';
 import {createCleanup} from '../helpers/cleanup.js';
-import {stateKinds} from '../helpers/client-log.js';
+import {stateKinds, tradeStates} from '../helpers/client-log.js';
 import {eventually, pause} from '../helpers/eventually.js';
 import {startClient} from '../helpers/test-client.js';
 
@@ -68,7 +68,7 @@ describe.each(setups)('client on $api', ({api, bitcoin}) => {
 			pairs.map((pair) => ({channel: 'trade', pair, state: 'subscribed'})),
 		);
 		expect(stateKinds(log)).toEqual(['connecting', 'open', 'subscribed']);
-		expect([...client.subscriptions]).toEqual(pairs.map((pair) => [pair, 'subscribed']));
+		expect([...tradeStates(client)]).toEqual(pairs.map((pair) => [pair, 'subscribed']));
 	});
 
 	test('emits trades as domain trades', async () => {
@@ -169,7 +169,7 @@ describe.each(setups)('client on $api', ({api, bitcoin}) => {
 			}),
 		);
 		expect(log.subscriptions.filter((change) => change.state === 'error')).toEqual([]);
-		expect(client.subscriptions.get('ETH/USD')).toBe('subscribed');
+		expect(tradeStates(client).get('ETH/USD')).toBe('subscribed');
 	});
 
 	test('subscribe and unsubscribe at runtime send the right messages', async () => {
@@ -200,7 +200,7 @@ describe.each(setups)('client on $api', ({api, bitcoin}) => {
 			pair: 'ETH/USD',
 			state: 'unsubscribed',
 		});
-		expect(client.subscriptions.has('ETH/USD')).toBe(false);
+		expect(tradeStates(client).has('ETH/USD')).toBe(false);
 
 		// Trades already in flight for the removed pair are dropped; the others still come.
 		connection.send(

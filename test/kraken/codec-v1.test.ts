@@ -197,11 +197,7 @@ describe('codec-v1', () => {
 	});
 
 	test.each<[string, string]>([
-		['ticker ack', v1Frames.tickerSubscribedDoc],
-		['ohlc ack', v1Frames.ohlcSubscribed],
-		['ticker', v1Frames.ticker],
 		['spread', v1Frames.spread],
-		['ohlc', v1Frames.ohlc],
 		['book', v1Frames.book],
 		['book with five elements', v1Frames.bookFiveElements],
 	])('other channels are unrecognised: %s', (_name, frame) => {

@@ -184,10 +184,8 @@ describe('codec-v2', () => {
 	});
 
 	test.each<[string, string]>([
-		['ticker unsubscribe ack', v2Frames.tickerUnsubscribed],
-		['ticker doc example', v2Frames.tickerDoc],
-		['ticker real 2024', v2Frames.tickerReal2024],
-		['ticker real 2026', v2Frames.tickerReal2026],
+		['a book snapshot', '{"channel":"book","type":"snapshot","data":[]}'],
+		['an instrument snapshot', '{"channel":"instrument","type":"snapshot","data":{}}'],
 	])('other channels are unrecognised: %s', (_name, frame) => {
 		expect(decode(frame)).toEqual({kind: 'unrecognised', reason: expect.stringMatching(/\S/)});
 	});

@@ -4,22 +4,18 @@ import {SubscriptionLedger} from '../../source/kraken/subscription-ledger.js';
 const trade = {snapshot: true} as const;
 
 describe('subscription-ledger', () => {
-	test('what is wanted is pending, in one request per channel with all its pairs', () => {
+	const pendingPairs = (ledger: SubscriptionLedger) =>
+		ledger.pending().map((entry) => `${entry.channel} ${entry.pair}`);
+
+	test('what is wanted is pending, once per channel and pair, with its parameters', () => {
 		const ledger = new SubscriptionLedger();
 		expect(ledger.want('trade', 'BTC/USD', trade)).toBe(true);
 		expect(ledger.want('trade', 'ETH/USD', trade)).toBe(true);
 		expect(ledger.want('trade', 'BTC/USD', trade)).toBe(false);
-		expect(ledger.pendingRequests()).toEqual([
-			{channel: 'trade', params: trade, pairs: ['BTC/USD', 'ETH/USD']},
-		]);
+		expect(ledger.want('ohlc', 'BTC/USD', {interval: 5})).toBe(true);
+		expect(pendingPairs(ledger)).toEqual(['trade BTC/USD', 'trade ETH/USD', 'ohlc BTC/USD']);
+		expect(ledger.get('ohlc', 'BTC/USD')?.params).toEqual({interval: 5});
 		expect(ledger.isWanting()).toBe(true);
-	});
-
-	test('pairs with other parameters go in a request of their own', () => {
-		const ledger = new SubscriptionLedger();
-		ledger.want('trade', 'BTC/USD', trade);
-		ledger.want('trade', 'ETH/USD', {snapshot: false});
-		expect(ledger.pendingRequests()).toHaveLength(2);
 	});
 
 	test('an ack, a refusal and the exchange ending one each have their state', () => {
@@ -39,7 +35,7 @@ describe('subscription-ledger', () => {
 		expect(ledger.end('trade', 'C/USD', 'unsubscribed by the exchange')).toMatchObject({
 			state: 'unsubscribed',
 		});
-		expect(ledger.pendingRequests()).toEqual([]);
+		expect(ledger.pending()).toEqual([]);
 		// Unknown ones are not invented.
 		expect(ledger.acknowledge('trade', 'Z/USD', 1)).toBeUndefined();
 	});
@@ -56,7 +52,7 @@ describe('subscription-ledger', () => {
 			acknowledgedAt: undefined,
 		});
 		expect(ledger.get('trade', 'B/USD')?.state).toBe('error');
-		expect(ledger.pendingRequests()).toEqual([{channel: 'trade', params: trade, pairs: ['A/USD']}]);
+		expect(pendingPairs(ledger)).toEqual(['trade A/USD']);
 	});
 
 	test('a refused pair can be wanted again', () => {

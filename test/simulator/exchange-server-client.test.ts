@@ -3,7 +3,7 @@ import type {ApiVersion, Trade} from '../../source/model/types.js';
 import {startExchangeServer, type ExchangeServer} from '../../source/simulator/exchange-server.js';
 import {createSimulatedMarket} from '../../source/simulator/simulated-market.js';
 import {createCleanup} from '../helpers/cleanup.js';
-import {reconnectingStates} from '../helpers/client-log.js';
+import {reconnectingStates, tradeStates} from '../helpers/client-log.js';
 import {eventually, pause} from '../helpers/eventually.js';
 import {fastOptions, startClient} from '../helpers/test-client.js';
 
@@ -98,7 +98,7 @@ describe.each(setups)(
 			});
 			const frames: string[] = [];
 			client.on('frame', (text) => frames.push(text));
-			await eventually(() => expect(client.subscriptions.get(foreign)).toBe('error'));
+			await eventually(() => expect(tradeStates(client).get(foreign)).toBe('error'));
 			expect(client.sourceName).toBe('simulator');
 			client.unsubscribe([foreign]);
 			const count = log.trades.length;

@@ -1,5 +1,8 @@
+import type {Channel, ChannelParams} from '../../model/types.js';
 import {parseJson, type Codec, type FeedMessage} from '../feed-message.js';
 import {decodeEvent, rateLimitSchema} from './control.js';
+import {decodeOhlcFrame} from './ohlc.js';
+import {decodeTickerFrame} from './ticker.js';
 import {decodeTradeFrame} from './trade.js';
 
 /**
@@ -8,15 +11,28 @@ import {decodeTradeFrame} from './trade.js';
  */
 function decodeArray(value: unknown[]): FeedMessage {
 	const channelName = value.at(-2);
-	switch (channelName) {
+	switch (typeof channelName === 'string' ? channelName.split('-')[0] : channelName) {
 		case 'trade': {
 			return decodeTradeFrame(value);
+		}
+
+		case 'ticker': {
+			return decodeTickerFrame(value);
+		}
+
+		case 'ohlc': {
+			return decodeOhlcFrame(value);
 		}
 
 		default: {
 			return {kind: 'unrecognised', reason: `data for channel ${String(channelName)}`};
 		}
 	}
+}
+
+/** The request's `subscription` object: the channel's name and, for candles, the interval. */
+function subscriptionOf(channel: Channel, {interval}: ChannelParams): Record<string, unknown> {
+	return channel === 'ohlc' && interval !== undefined ? {interval, name: channel} : {name: channel};
 }
 
 /** Kraken WebSocket v1: `wss://ws.kraken.com/`. */
@@ -49,21 +65,22 @@ export const codecV1: Codec = {
 		return {kind: 'unrecognised', reason: 'object without an event'};
 	},
 
-	// v1 `reqid` must be an integer; a string is refused. The trade channel takes no options.
-	encodeSubscribe({channel, pairs}, reqId) {
+	// v1 `reqid` must be an integer; a string is refused. The trade and ticker channels take no
+	// options (v1's `snapshot` is for ownTrades only); candles take their interval.
+	encodeSubscribe({channel, pairs, params}, reqId) {
 		return JSON.stringify({
 			event: 'subscribe',
 			pair: pairs,
-			subscription: {name: channel},
+			subscription: subscriptionOf(channel, params),
 			reqid: reqId,
 		});
 	},
 
-	encodeUnsubscribe({channel, pairs}, reqId) {
+	encodeUnsubscribe({channel, pairs, params}, reqId) {
 		return JSON.stringify({
 			event: 'unsubscribe',
 			pair: pairs,
-			subscription: {name: channel},
+			subscription: subscriptionOf(channel, params),
 			reqid: reqId,
 		});
 	},

@@ -7,7 +7,11 @@ import {describeIssues, type FeedMessage} from '../feed-message.js';
  * single-letter side and order type, no trade id, and no way to tell a snapshot from an update.
  */
 
-const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'not a decimal number');
+export const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'not a decimal number');
+
+export const pairNameSchema = z
+	.string()
+	.regex(/^[A-Za-z\d.]{1,16}\/[A-Za-z\d.]{1,16}$/, 'not a pair name');
 
 /** `[price, volume, time, side, orderType, misc]`. */
 const tradeEntrySchema = z.tuple(
@@ -23,7 +27,7 @@ const tradeFrameSchema = z.tuple([
 	z.number(),
 	z.array(tradeEntrySchema).min(1),
 	z.literal('trade'),
-	z.string().regex(/^[A-Za-z\d.]{1,16}\/[A-Za-z\d.]{1,16}$/, 'not a pair name'),
+	pairNameSchema,
 ]);
 
 type V1TradeFrame = z.infer<typeof tradeFrameSchema>;

@@ -1,6 +1,9 @@
 import {rateLimitSchema} from '../v1/control.js';
+import type {ChannelParams} from '../../model/types.js';
 import {parseJson, type Codec, type FeedMessage} from '../feed-message.js';
 import {decodeHeartbeat, decodeMethod, decodeStatus} from './control.js';
+import {decodeOhlcMessage} from './ohlc.js';
+import {decodeTickerMessage} from './ticker.js';
 import {decodeTradeMessage} from './trade.js';
 
 /** One decoder per channel a frame can carry. */
@@ -8,6 +11,14 @@ function decodeChannel(value: Record<string, unknown>, text: string): FeedMessag
 	switch (value['channel']) {
 		case 'trade': {
 			return decodeTradeMessage(value);
+		}
+
+		case 'ticker': {
+			return decodeTickerMessage(value);
+		}
+
+		case 'ohlc': {
+			return decodeOhlcMessage(value);
 		}
 
 		case 'heartbeat': {
@@ -22,6 +33,14 @@ function decodeChannel(value: Record<string, unknown>, text: string): FeedMessag
 			return {kind: 'unrecognised', reason: `data for channel ${String(value['channel'])}`};
 		}
 	}
+}
+
+/** A channel's parameters as v2 names them: only those given. */
+function paramsOf({interval, snapshot}: ChannelParams): Record<string, unknown> {
+	return {
+		...(interval === undefined ? {} : {interval}),
+		...(snapshot === undefined ? {} : {snapshot}),
+	};
 }
 
 /** Kraken WebSocket v2: `wss://ws.kraken.com/v2`. */
@@ -59,19 +78,17 @@ export const codecV2: Codec = {
 	encodeSubscribe({channel, pairs, params}, reqId) {
 		return JSON.stringify({
 			method: 'subscribe',
-			params: {
-				channel,
-				symbol: pairs,
-				...(params.snapshot === undefined ? {} : {snapshot: params.snapshot}),
-			},
+			params: {channel, symbol: pairs, ...paramsOf(params)},
 			req_id: reqId,
 		});
 	},
 
-	encodeUnsubscribe({channel, pairs}, reqId) {
+	// Candles are unsubscribed by interval: several intervals of one pair can be subscribed.
+	encodeUnsubscribe({channel, pairs, params}, reqId) {
+		const {interval} = params;
 		return JSON.stringify({
 			method: 'unsubscribe',
-			params: {channel, symbol: pairs},
+			params: {channel, symbol: pairs, ...(interval === undefined ? {} : {interval})},
 			req_id: reqId,
 		});
 	},

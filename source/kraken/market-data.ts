@@ -1,0 +1,80 @@
+import type {EventEmitter} from 'node:events';
+import type {ClientEvents} from './client-events.js';
+import type {FeedMessage} from './feed-message.js';
+import type {SubscriptionLedger} from './subscription-ledger.js';
+import {TradeIntake} from './trade-intake.js';
+
+type MarketMessage = Extract<FeedMessage, {kind: 'trades' | 'ticker' | 'candles'}>;
+
+/**
+ * What becomes of market data before the client's listeners hear of it: only what is still
+ * wanted passes (a pair just removed, candles of an interval just left), and trades go through
+ * the intake (repeats, gaps, new numberings, history or live).
+ */
+export class MarketData {
+	readonly #ledger: SubscriptionLedger;
+	readonly #events: Pick<EventEmitter<ClientEvents>, 'emit'>;
+	readonly #intake = new TradeIntake();
+	readonly counts = {duplicates: 0, missing: 0};
+
+	constructor(ledger: SubscriptionLedger, events: Pick<EventEmitter<ClientEvents>, 'emit'>) {
+		this.#ledger = ledger;
+		this.#events = events;
+	}
+
+	/** A pair subscribed again on a new connection: its first trades may repeat ones seen. */
+	resubscribed(pair: string): void {
+		this.#intake.resubscribed(pair);
+	}
+
+	forget(pair: string): void {
+		this.#intake.forget(pair);
+	}
+
+	accept(message: MarketMessage, receivedAt: number): void {
+		switch (message.kind) {
+			case 'trades': {
+				this.#acceptTrades(message);
+				break;
+			}
+
+			case 'ticker': {
+				if (this.#ledger.get('ticker', message.ticker.pair)) {
+					this.#events.emit('ticker', {time: receivedAt, ...message.ticker});
+				}
+
+				break;
+			}
+
+			case 'candles': {
+				const wanted = message.candles.filter(
+					(candle) => this.#ledger.get('ohlc', candle.pair)?.params.interval === candle.interval,
+				);
+				if (wanted.length > 0) {
+					this.#events.emit('candles', wanted, message.isSnapshot);
+				}
+
+				break;
+			}
+		}
+	}
+
+	#acceptTrades({trades, isSnapshot}: Extract<MarketMessage, {kind: 'trades'}>): void {
+		const result = this.#intake.accept(trades, isSnapshot, (pair) =>
+			this.#ledger.get('trade', pair),
+		);
+		this.counts.duplicates += result.duplicates;
+		for (const renumbering of result.renumbered) {
+			this.#events.emit('renumbered', renumbering);
+		}
+
+		for (const gap of result.gaps) {
+			this.counts.missing += gap.missing;
+			this.#events.emit('gap', gap);
+		}
+
+		if (result.fresh.length > 0) {
+			this.#events.emit('trades', result.fresh, result.origin);
+		}
+	}
+}
