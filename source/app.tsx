@@ -2,6 +2,7 @@ import {Box, Text, useStdin} from 'ink';
 import {useReducer} from 'react';
 import {AddPairPrompt} from './components/add-pair-prompt.js';
 import {AlertBanner, alertBannerRows} from './components/alert-banner.js';
+import {CandleChart} from './components/candle-chart.js';
 import {GridView} from './components/grid-view.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {KeyHints, keyHintsRows} from './components/key-hints.js';
@@ -17,6 +18,7 @@ import {useTapeKeys} from './hooks/use-tape-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {PairTape, TapeStore} from './model/tape-store.js';
 import type {TapeCommands} from './model/types.js';
+import {splitPane} from './model/pane-layout.js';
 import {initialViewState, reduceView} from './model/view-state.js';
 
 type Properties = Readonly<{
@@ -29,7 +31,10 @@ type Properties = Readonly<{
 	staleAfterMs?: number;
 }>;
 
-/** Tabs, the focused pair (or the grid), alerts, status and key hints, sized to the terminal. */
+/**
+ * Tabs, the focused pair (its figures, its candle chart and its tape) or the grid, alerts, status
+ * and key hints, sized to the terminal.
+ */
 export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10_000}: Properties) {
 	useStoreVersion(store, tickMs);
 	// Ages, rates and trades/min read to the second; a reconnect countdown reads to a tenth.
@@ -58,7 +63,12 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 	const statsRows = statsStripRows(columns);
 	const middleRows =
 		rows - (pairTabsRows + alertBannerRows(store.alerts) + keyHintsRows + statusBarRows);
-	const tapeRows = Math.max(1, middleRows - statsRows);
+	// The chart is the focused pair's; it is there when its candles are asked for.
+	const {chartRows, tapeRows} = splitPane(
+		Math.max(1, middleRows - statsRows),
+		focused?.channels.ohlc !== undefined,
+		view.isChartToggled,
+	);
 	const pageRows = Math.max(1, tapeRows - 1);
 	const scrollMaximum = focused ? Math.max(0, contentFor(focused).trades.size - pageRows) : 0;
 	useTapeKeys({view, dispatch, commands, tapes, focused, pageRows, scrollMaximum});
@@ -95,15 +105,26 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 					focused && (
 						<Box flexDirection="column">
 							<StatsStrip tape={focused} now={now} rows={statsRows} isCompact={isCompactStats} />
-							<TradeTape
-								tape={focused}
-								rows={tapeRows}
-								width={columns}
-								content={contentFor(focused)}
-								skip={skipFor(focused)}
-								emptyText={emptyTextFor(focused)}
-								statsForBigTrades={pause?.statsAtPause?.get(focused.pair)}
-							/>
+							{chartRows > 0 && (
+								<CandleChart
+									tape={focused}
+									interval={store.candleInterval}
+									width={columns}
+									height={chartRows}
+									now={now}
+								/>
+							)}
+							{tapeRows > 0 && (
+								<TradeTape
+									tape={focused}
+									rows={tapeRows}
+									width={columns}
+									content={contentFor(focused)}
+									skip={skipFor(focused)}
+									emptyText={emptyTextFor(focused)}
+									statsForBigTrades={pause?.statsAtPause?.get(focused.pair)}
+								/>
+							)}
 						</Box>
 					)
 				)}

@@ -46,7 +46,7 @@ export function startTapeSession(options: WatchOptions, feed: Feed): TapeSession
 	}
 
 	process.stdout.write(enterAlternateScreen);
-	const store = new TapeStore(options.pairs, options.history, feed.isDemo);
+	const store = new TapeStore(options.pairs, options.history, feed.isDemo, options.interval);
 	let resolveAlertExit: (alert: AlertEvent) => void = () => undefined;
 	const alertExit = new Promise<AlertEvent>((resolve) => {
 		resolveAlertExit = resolve;

@@ -98,7 +98,7 @@ describe('app keys', () => {
 			row(''),
 			edge('╰', '╯', 1),
 			'',
-			'q quit  ? help  space pause  ←→ pair  g grid  a add  x remove  c clear  1-9 jump',
+			'q quit  ? help  space pause  ←→ pair  g grid  v chart  i interval  a add',
 			'closed 0 msg/s │ v2 ws.kraken.com',
 		]);
 		await app.press('g');

@@ -56,7 +56,7 @@ describe('app', () => {
 			'10:00:44.000 B           145    0.50000000        72.50 limit',
 			'10:00:43.000 S           144    0.50000000        72.00 limit',
 			'10:00:42.000 B           143    0.50000000        71.50 limit',
-			'q quit  ? help  space pause  ←→ pair  g grid  a add  x remove  c clear  1-9 jump',
+			'q quit  ? help  space pause  ←→ pair  g grid  v chart  i interval  a add',
 			'closed 0 msg/s │ v2 ws.kraken.com',
 		]);
 	});
@@ -118,8 +118,8 @@ describe('app', () => {
 			expect(tradeRows(frame).length).toBeGreaterThan(0),
 		);
 		expect(smallRows).toHaveLength(18);
-		// Stats fit one line from 120 columns: 60 less tabs, stats, hints, status and the header.
-		expect(tradeRows(frame)).toHaveLength(55);
+		// 60 less tabs, two lines of stats, hints, status and the header.
+		expect(tradeRows(frame)).toHaveLength(54);
 		expect(frame.split('\n').length).toBeLessThanOrEqual(60);
 	});
 
@@ -190,7 +190,7 @@ describe('app', () => {
 			(frame) => expect(frame).toContain('SIMULATED'),
 		);
 		expect(lines(frame)[0]).toBe('[1 NOPE/USD !]  2 BTC/USD …');
-		expect(lines(frame)[2]).toBe('NOPE/USD: Currency pair not supported NOPE/USD');
+		expect(lines(frame)[3]).toBe('NOPE/USD: Currency pair not supported NOPE/USD');
 		expect(lines(frame).at(-1)).toBe(
 			' SIMULATED  connection refused; reconnecting in 4 s (attempt 4) refused: NOPE/USD 2 bad frames 0 msg/s │ v1 127.0.0.1:1',
 		);

@@ -38,6 +38,8 @@ function hintsOf(hintsFor: HintsFor, bindings: KeyBindings, glyphs: Glyphs): str
 					isPaused ? hint([first('scroll-up'), first('scroll-down')], 'scroll') : undefined,
 					hint([first('previous-pair'), first('next-pair')], 'pair'),
 					hint([first('grid')], 'grid'),
+					hint([first('chart')], 'chart'),
+					hint([first('next-interval')], 'interval'),
 					hint([first('add-pair')], 'add'),
 					hint([first('remove-pair')], 'remove'),
 					hint([first('clear')], 'clear'),

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useDisplay} from '../hooks/use-display.js';
 import type {PairStatsSnapshot} from '../model/pair-stats.js';
 import type {PairTape} from '../model/tape-store.js';
+import {Sparkline} from './sparkline.js';
 import {StatsStrip} from './stats-strip.js';
 import {TradeTape, type TapeContent} from './trade-tape.js';
 
@@ -17,10 +18,11 @@ type Properties = Readonly<{
 	statsForBigTrades?: PairStatsSnapshot;
 }>;
 
-/** One pair in the grid: name, compact stats and a short tape, in a box. */
+/** One pair in the grid: name, compact stats, a sparkline when candles are asked for, a short tape. */
 export function PairCard(properties: Properties) {
 	const {tape, index, width, height, isFocused, now, content, skip, statsForBigTrades} = properties;
 	const {glyphs, theme} = useDisplay();
+	const hasSparkline = tape.channels.ohlc !== undefined;
 	return (
 		<Box
 			flexDirection="column"
@@ -34,9 +36,10 @@ export function PairCard(properties: Properties) {
 				{`${index + 1} ${tape.pair}${tape.isAlerted ? ` ${glyphs.bell}` : ''}`}
 			</Text>
 			<StatsStrip tape={tape} now={now} isCompact />
+			{hasSparkline && <Sparkline tape={tape} width={width - 2} now={now} />}
 			<TradeTape
 				tape={tape}
-				rows={Math.max(0, height - 4)}
+				rows={Math.max(0, height - (hasSparkline ? 5 : 4))}
 				width={width - 2}
 				content={content}
 				skip={skip}

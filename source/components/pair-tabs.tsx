@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
 import {useDisplay} from '../hooks/use-display.js';
-import {formatPrice} from '../model/format.js';
+import {formatPercent, formatPrice} from '../model/format.js';
 import type {Glyphs} from '../model/glyphs.js';
 import type {Theme} from '../model/theme.js';
 import type {PairTape} from '../model/tape-store.js';
@@ -12,10 +12,21 @@ type Properties = Readonly<{
 	width: number;
 }>;
 
-type Tab = Readonly<{tape: PairTape; label: string; quote: string; color?: string; width: number}>;
+type Tab = Readonly<{
+	tape: PairTape;
+	label: string;
+	quote: string;
+	color?: string;
+	/** The 24-hour change, signed, once the ticker has sent it. */
+	day?: string;
+	dayColor?: string;
+	width: number;
+}>;
 
 function tabFor(tape: PairTape, index: number, glyphs: Glyphs, theme: Theme): Tab {
-	const {last, previous} = tape.stats.snapshot;
+	const {previous} = tape.stats.snapshot;
+	// The ticker's last price stands in until a trade comes.
+	const last = tape.stats.snapshot.last ?? tape.ticker?.last;
 	const isUp = last !== undefined && previous !== undefined && last > previous;
 	const isDown = last !== undefined && previous !== undefined && last < previous;
 	const label = `${index + 1} ${tape.pair} ${tape.isAlerted ? `${glyphs.bell} ` : ''}`;
@@ -33,8 +44,18 @@ function tabFor(tape: PairTape, index: number, glyphs: Glyphs, theme: Theme): Ta
 				: isDown
 					? theme.down
 					: undefined;
+	const {ticker} = tape;
+	const day =
+		ticker && tape.channels.trade?.state !== 'error' ? ` ${formatPercent(ticker.changePct)}` : '';
+	const dayColor = ticker
+		? ticker.change > 0
+			? theme.up
+			: ticker.change < 0
+				? theme.down
+				: undefined
+		: undefined;
 	// One cell of frame either side ("[" "]" when focused) and one of gap.
-	return {tape, label, quote, color, width: stringWidth(label + quote) + 3};
+	return {tape, label, quote, color, day, dayColor, width: stringWidth(label + quote + day) + 3};
 }
 
 /** The tabs that fit in `width`, as a window that always holds the focused one. */
@@ -63,7 +84,8 @@ function visibleWindow(tabs: readonly Tab[], focusIndex: number, width: number):
 export const pairTabsRows = 1;
 
 /**
- * One line of tabs: number key, pair, last price and its direction against the trade before.
+ * One line of tabs: number key, pair, last price and its direction against the trade before, and
+ * the 24-hour change when the ticker has sent it.
  * Always one line, so the layout below never moves: pairs that do not fit are counted.
  */
 export function PairTabs({tapes, focused, width}: Properties) {
@@ -77,7 +99,7 @@ export function PairTabs({tapes, focused, width}: Properties) {
 	return (
 		<Box height={1} overflow="hidden" columnGap={0}>
 			{start > 0 && <Text dimColor>{`+${start} `}</Text>}
-			{tabs.slice(start, end).map(({tape, label, quote, color}) => {
+			{tabs.slice(start, end).map(({tape, label, quote, color, day, dayColor}) => {
 				const isFocused = tape.pair === focused;
 				// Brackets mark focus without colour; black on yellow reads on dark and light themes.
 				return (
@@ -92,6 +114,7 @@ export function PairTabs({tapes, focused, width}: Properties) {
 						<Text color={tape.isAlerted ? undefined : color} dimColor={quote === glyphs.ellipsis}>
 							{quote}
 						</Text>
+						{day && <Text color={tape.isAlerted ? undefined : dayColor}>{day}</Text>}
 						{isFocused ? '] ' : '  '}
 					</Text>
 				);

@@ -113,6 +113,17 @@ export function useTapeKeys(context: KeyContext): void {
 				break;
 			}
 
+			case 'chart': {
+				dispatch({type: 'toggle-chart'});
+				break;
+			}
+
+			case 'next-interval':
+			case 'previous-interval': {
+				commands.stepCandleInterval(action === 'next-interval' ? 1 : -1);
+				break;
+			}
+
 			case 'pause': {
 				dispatch(view.pause ? {type: 'resume'} : pauseAction(tapes));
 				break;

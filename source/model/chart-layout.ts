@@ -16,6 +16,36 @@ export type ChartLayout = Readonly<{
 }>;
 
 /**
+ * Each candle that falls in `columns` columns of time with its column: one column per interval,
+ * the right edge at the interval in progress now (on the newest candle's grid), so intervals
+ * without trades stay empty columns where they were.
+ */
+export function placeCandles(
+	candles: readonly Candle[],
+	columns: number,
+	now: number,
+): Array<readonly [number, Candle]> {
+	const newest = candles.at(-1);
+	if (!newest || columns < 1) {
+		return [];
+	}
+
+	const intervalMs = newest.interval * 60_000;
+	const sinceNewest = Math.max(0, Math.floor((now - newest.start) / intervalMs));
+	const rightStart = newest.start + sinceNewest * intervalMs;
+	const leftStart = rightStart - (columns - 1) * intervalMs;
+	const placed: Array<readonly [number, Candle]> = [];
+	for (const candle of candles) {
+		const column = Math.round((candle.start - leftStart) / intervalMs);
+		if (column >= 0 && column < columns) {
+			placed.push([column, candle]);
+		}
+	}
+
+	return placed;
+}
+
+/**
  * Lays candles out on a grid of `columns` by `rows`: one column per interval, newest on the
  * right, the right edge at the interval in progress now (on the newest candle's grid), so
  * intervals without trades stay as empty columns where they were. Rows span the visible candles'
@@ -26,24 +56,12 @@ export function layoutChart(
 	size: Readonly<{columns: number; rows: number}>,
 	now: number,
 ): ChartLayout | undefined {
-	const newest = candles.at(-1);
 	const {columns, rows} = size;
-	if (!newest || columns < 1 || rows < 1) {
+	if (rows < 1) {
 		return undefined;
 	}
 
-	const intervalMs = newest.interval * 60_000;
-	const sinceNewest = Math.max(0, Math.floor((now - newest.start) / intervalMs));
-	const rightStart = newest.start + sinceNewest * intervalMs;
-	const leftStart = rightStart - (columns - 1) * intervalMs;
-	const placed: Array<[number, Candle]> = [];
-	for (const candle of candles) {
-		const column = Math.round((candle.start - leftStart) / intervalMs);
-		if (column >= 0 && column < columns) {
-			placed.push([column, candle]);
-		}
-	}
-
+	const placed = placeCandles(candles, columns, now);
 	if (placed.length === 0) {
 		return undefined;
 	}
@@ -101,4 +119,35 @@ export function labelledRows(rows: number): number[] {
 	}
 
 	return [...labelled].toSorted((a, b) => a - b);
+}
+
+/**
+ * One line of the closes, a level glyph each, on the same time grid as the chart: a quiet
+ * interval is a blank, not squeezed out. Levels span the line's own lowest to highest close.
+ */
+export function sparkline(
+	candles: readonly Candle[],
+	columns: number,
+	now: number,
+	levels: readonly string[],
+): string {
+	const placed = placeCandles(candles, columns, now);
+	if (placed.length === 0 || levels.length === 0) {
+		return '';
+	}
+
+	const closes = placed.map(([, candle]) => candle.close);
+	const low = Math.min(...closes);
+	const range = Math.max(...closes) - low;
+	const cells = Array.from({length: columns}, () => ' ');
+	for (const [column, candle] of placed) {
+		// A flat line sits in the middle.
+		const level =
+			range === 0
+				? Math.floor((levels.length - 1) / 2)
+				: Math.round(((candle.close - low) / range) * (levels.length - 1));
+		cells[column] = levels[level] ?? ' ';
+	}
+
+	return cells.join('').trimEnd();
 }

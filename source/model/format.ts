@@ -51,10 +51,23 @@ export function formatNotional(value: number): string {
 	return formatPrice(value, Math.abs(value) < 1 ? 6 : 2);
 }
 
-/** `+1,234.5 (+1.83%)`, with the sign always shown. */
+/** `+1,234.5 (+1.83%)`: signed, so it reads without colour; no change has no sign. */
 export function formatChange(change: number, percent: number, decimals: number): string {
-	const sign = change > 0 ? '+' : change < 0 ? '-' : '±';
+	const sign = change > 0 ? '+' : change < 0 ? '-' : '';
 	return `${sign}${formatPrice(Math.abs(change), decimals)} (${sign}${Math.abs(percent).toFixed(2)}%)`;
+}
+
+/** `+6.84%`, `-1.20%`, `0.00%`: signed, so it reads without colour. */
+export function formatPercent(percent: number): string {
+	const fixed = Math.abs(percent).toFixed(2);
+	const sign = Number(fixed) === 0 ? '' : percent > 0 ? '+' : '-';
+	return `${sign}${fixed}%`;
+}
+
+/** A spread in basis points of the mid price: `0.15 bp`, `12.3 bp`, `140 bp`. */
+export function formatBasisPoints(spread: number, mid: number): string {
+	const points = mid > 0 ? (spread / mid) * 10_000 : 0;
+	return `${points.toFixed(points < 10 ? 2 : points < 100 ? 1 : 0)} bp`;
 }
 
 /** Compact amounts for a narrow strip: 950.00, 12.3k, 4.56M. */

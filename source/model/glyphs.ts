@@ -16,6 +16,12 @@ export type Glyphs = Readonly<{
 	dot: string;
 	/** Draws the line of a tape mark. */
 	rule: string;
+	/** A candle's wick, and its body when the close is up or down: each reads without colour. */
+	candleWick: string;
+	candleUp: string;
+	candleDown: string;
+	/** Sparkline levels, lowest first. */
+	spark: readonly string[];
 }>;
 
 export const unicodeGlyphs: Glyphs = {
@@ -34,6 +40,10 @@ export const unicodeGlyphs: Glyphs = {
 	downArrow: '↓',
 	dot: '·',
 	rule: '─',
+	candleWick: '│',
+	candleUp: '█',
+	candleDown: '▓',
+	spark: ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
 };
 
 export const asciiGlyphs: Glyphs = {
@@ -52,4 +62,8 @@ export const asciiGlyphs: Glyphs = {
 	downArrow: 'Down',
 	dot: '-',
 	rule: '-',
+	candleWick: '|',
+	candleUp: '#',
+	candleDown: '=',
+	spark: ['_', '.', '-', '~', '=', '+', '*', '#'],
 };

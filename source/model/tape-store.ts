@@ -16,6 +16,15 @@ import type {
 /** Marks kept per pair; older ones have long scrolled out of any history worth keeping. */
 const maximumMarkers = 100;
 
+/** Widens a pair's price decimals to a price's, up to eight. */
+function learnDecimals(tape: StoredTape, price: number): void {
+	// Most prices have no more decimals than those before them: a multiplication tells, where
+	// writing the number out for every trade of a burst was most of the trade loop's cost.
+	if (tape.priceDecimals < 8 && !Number.isInteger(price * 10 ** tape.priceDecimals)) {
+		tape.priceDecimals = Math.min(8, Math.max(tape.priceDecimals, decimalPlaces(price)));
+	}
+}
+
 /**
  * Everything the screen shows that came from the feed, kept outside React: trades land here at
  * any rate, every visible change is one of the named mutations below and counts in `version`,
@@ -84,11 +93,7 @@ export class TapeStore {
 
 			tape.trades.push(trade);
 			tape.stats.add(trade);
-			// Most prices have no more decimals than those before them: a multiplication tells, where
-			// writing the number out for every trade of a burst was most of this loop's cost.
-			if (tape.priceDecimals < 8 && !Number.isInteger(trade.price * 10 ** tape.priceDecimals)) {
-				tape.priceDecimals = Math.min(8, Math.max(tape.priceDecimals, decimalPlaces(trade.price)));
-			}
+			learnDecimals(tape, trade.price);
 		}
 
 		this.#changed();
@@ -168,6 +173,12 @@ export class TapeStore {
 		const tape = this.#tapes.get(ticker.pair);
 		if (tape) {
 			tape.ticker = ticker;
+			// Prices of the book and of trades, so a ticker before any trade shows its digits; not the
+			// VWAP, which is an average with as many decimals as it likes.
+			for (const price of [ticker.last, ticker.bid, ticker.ask, ticker.high, ticker.low]) {
+				learnDecimals(tape, price);
+			}
+
 			this.#changed();
 		}
 	}
@@ -175,8 +186,12 @@ export class TapeStore {
 	/** Candles of the interval shown: a snapshot's, or the one in progress again. */
 	addCandles(candles: readonly Candle[]): void {
 		for (const candle of candles) {
-			if (candle.interval === this.#candleInterval) {
-				this.#tapes.get(candle.pair)?.candles.upsert(candle);
+			const tape = this.#tapes.get(candle.pair);
+			if (tape && candle.interval === this.#candleInterval) {
+				tape.candles.upsert(candle);
+				for (const price of [candle.open, candle.high, candle.low, candle.close]) {
+					learnDecimals(tape, price);
+				}
 			}
 		}
 

@@ -146,4 +146,6 @@ export type TapeCommands = Readonly<{
 	dismissAlerts(): void;
 	/** Connects again at once, skipping a reconnect's wait. */
 	reconnect(): void;
+	/** Candles of the next longer (1) or shorter (-1) interval, wrapping round the list. */
+	stepCandleInterval(step: 1 | -1): void;
 }>;

@@ -27,6 +27,11 @@ export type PromptState = Readonly<{text: string; error?: string}>;
 export type ViewState = Readonly<{
 	focus: number;
 	mode: ViewMode;
+	/**
+	 * The chart key was pressed (an odd number of times): a pane tall enough for both hides the
+	 * chart, a short one shows the chart in place of the tape.
+	 */
+	isChartToggled: boolean;
 	isHelpOpen: boolean;
 	pause?: PauseState;
 	prompt?: PromptState;
@@ -36,6 +41,7 @@ export type ViewAction =
 	| Readonly<{type: 'focus-step'; delta: number; pairCount: number}>
 	| Readonly<{type: 'focus-index'; index: number; pairCount: number}>
 	| Readonly<{type: 'toggle-grid'}>
+	| Readonly<{type: 'toggle-chart'}>
 	| Readonly<{type: 'toggle-help'}>
 	| Readonly<{
 			type: 'pause';
@@ -54,7 +60,12 @@ export type ViewAction =
 	| Readonly<{type: 'prompt-error'; error: string}>
 	| Readonly<{type: 'prompt-close'}>;
 
-export const initialViewState: ViewState = {focus: 0, mode: 'tape', isHelpOpen: false};
+export const initialViewState: ViewState = {
+	focus: 0,
+	mode: 'tape',
+	isHelpOpen: false,
+	isChartToggled: false,
+};
 
 const clamp = (value: number, minimum: number, maximum: number) =>
 	Math.min(Math.max(value, minimum), Math.max(minimum, maximum));
@@ -75,6 +86,10 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 
 		case 'toggle-grid': {
 			return {...state, mode: state.mode === 'grid' ? 'tape' : 'grid'};
+		}
+
+		case 'toggle-chart': {
+			return {...state, isChartToggled: !state.isChartToggled};
 		}
 
 		case 'toggle-help': {

@@ -9,6 +9,8 @@ const body = [
 	' ← h Shift-Tab / → l Tab  previous / next pair                                      ',
 	' 1-9                      jump to a pair                                            ',
 	' g                        grid of every pair / back to one pair                     ',
+	' v                        candle chart on / off (in place of the tape when short)   ',
+	' i / I                    longer / shorter candles                                  ',
 	' space                    pause the tape (trades keep counting) / resume            ',
 	' ↓ j / ↑ k                back / forward one trade (pauses a live tape)             ',
 	' PgDn / PgUp              back / forward one page                                   ',
@@ -56,7 +58,7 @@ describe('help-overlay', () => {
 
 	test('truncates lines rather than wrapping in a narrow terminal', () => {
 		const lines = renderFrame(<HelpOverlay />, 40).split('\n');
-		expect(lines).toHaveLength(18);
+		expect(lines).toHaveLength(20);
 		expect(lines[2]).toBe('│ ← h Shift-Tab / → l Tab  previous /… │');
 		for (const line of lines) {
 			expect(line.length).toBeLessThanOrEqual(40);

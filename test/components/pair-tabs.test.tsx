@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {PairTabs} from '../../source/components/pair-tabs.js';
 import type {TapeStore} from '../../source/model/tape-store.js';
-import {asciiDisplay, createStore, renderFrame, tapeOf, trade} from '../helpers/screen.js';
+import {asciiDisplay, createStore, renderFrame, tapeOf, ticker, trade} from '../helpers/screen.js';
 
 /** Up, down, flat, no trades yet, refused; SOL/USD alerted. */
 function marketStore(): TapeStore {
@@ -66,5 +66,16 @@ describe('pair-tabs', () => {
 		expect(tabs(store, 'BTC/USD', false, 40)).toBe('[1 BTC/USD …]  2 ETH/USD …   +4');
 		expect(tabs(store, 'XRP/USD', false, 40)).toBe('+3 [4 XRP/USD …]  5 ADA/USD …   +1');
 		expect(tabs(store, 'DOT/USD', false, 40)).toBe('+4  5 ADA/USD …  [6 DOT/USD …]');
+	});
+
+	test('each pair with a ticker shows its 24-hour change, signed so it reads without colour', () => {
+		const store = marketStore();
+		store.setTicker(ticker('BTC/USD', {change: 4213.8, changePct: 6.84}));
+		store.setTicker(ticker('ETH/USD', {change: -42.5, changePct: -1.2}));
+		store.setTicker(ticker('XRP/USD', {last: 0.5123, change: 0, changePct: 0}));
+		store.setTicker(ticker('NOPE/USD', {change: 1, changePct: 1}));
+		expect(tabs(store, 'ETH/USD', true, 140)).toBe(
+			' 1 BTC/USD 68,001.5 ^ +6.84%  [2 ETH/USD 3,499.75 v -1.20%]  3 SOL/USD (!) 150 =   4 XRP/USD 0.5123 = 0.00%   5 NOPE/USD !',
+		);
 	});
 });

@@ -37,7 +37,9 @@ describe('screen', () => {
 	test('tabs and trades appear', async () => {
 		const session = startTerminal(['--demo']);
 		const lines = await session.waitFor((screen) => tradeRows(screen).length >= 5 && screen);
-		expect(lines[0]).toMatch(/^\[1 BTC\/USD [\d,]+\.\d [▲▼=]\] +2 XRP\/USD [\d.]+ [▲▼=]/);
+		expect(lines[0]).toMatch(
+			/^\[1 BTC\/USD [\d,]+\.\d [▲▼=]( [+-]?\d+\.\d\d%)?\] +2 XRP\/USD [\d.]+ [▲▼=]/,
+		);
 		expect(lines.join('\n')).toContain('SIMULATED');
 		const prices = rowPrices(lines);
 		expect(prices.every((price) => price > 1000)).toBe(true);
@@ -141,13 +143,13 @@ describe('screen', () => {
 	test('--ascii draws the tabs with ASCII only', async () => {
 		const session = startTerminal(['--demo', '--ascii']);
 		const lines = await session.waitFor(
-			(screen) => /\d [\^v=]\] +2 XRP\/USD [\d.]+ [\^v=]/.test(screen[0] ?? '') && screen,
+			(screen) =>
+				/\d [\^v=] [+-]?\d+\.\d\d%\] +2 XRP\/USD [\d.]+ [\^v=]/.test(screen[0] ?? '') && screen,
 		);
 		expect(lines[0]).toMatch(/^[\u0020-\u007E]+$/);
 		expect(lines.join('\n')).toMatch(/\| v2 127\.0\.0\.1:\d+/);
 	});
 
-	// Fails: key hints and help draw ← → ↑ ↓ and · whatever the glyph set (see the report).
 	test('--ascii draws the whole screen, key hints and help included, with ASCII only', async () => {
 		const session = startTerminal(['--demo', '--ascii']);
 		const tape = await session.waitFor((screen) => tradeRows(screen).length >= 3 && screen);
@@ -195,7 +197,7 @@ describe('screen', () => {
 		session.write('a');
 		session.write('eth/usd');
 		session.write(keys.enter);
-		await session.waitForText(/\[1 ETH\/USD [\d,]+\.\d+ [▲▼=]\]/);
+		await session.waitForText(/\[1 ETH\/USD [\d,]+\.\d+ [▲▼=]( [+-]?\d+\.\d\d%)?\]/);
 	}, 40_000);
 
 	test('a adds a pair that gets trades', async () => {
@@ -207,7 +209,7 @@ describe('screen', () => {
 		await session.waitForText('add pair: ETH/EUR');
 		session.write(keys.enter);
 		await session.waitFor((screen) => {
-			expect(screen[0]).toMatch(/\[3 ETH\/EUR [\d,]+\.\d+ [▲▼=]\]/);
+			expect(screen[0]).toMatch(/\[3 ETH\/EUR [\d,]+\.\d+ [▲▼=]( [+-]?\d+\.\d\d%)?\]/);
 			// ETH trades in the thousands of euros: neither BTC's nor XRP's prices.
 			const prices = rowPrices(screen);
 			expect(prices.length).toBeGreaterThan(2);

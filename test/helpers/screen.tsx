@@ -8,7 +8,13 @@ import {DisplayContext, type Display} from '../../source/hooks/use-display.js';
 import {parsePair} from '../../source/kraken/pair-names.js';
 import {asciiGlyphs, unicodeGlyphs} from '../../source/model/glyphs.js';
 import {TapeStore, type PairTape} from '../../source/model/tape-store.js';
-import type {ApiVersion, TapeCommands, Trade} from '../../source/model/types.js';
+import {
+	candleIntervals,
+	type ApiVersion,
+	type TapeCommands,
+	type Ticker,
+	type Trade,
+} from '../../source/model/types.js';
 
 /** A local wall-clock time, so formatClock prints the same digits in any time zone. */
 export function localTime(hours: number, minutes: number, seconds: number, ms: number): number {
@@ -28,6 +34,26 @@ export function trade(
 		volume: 0.5,
 		time: localTime(14, 3, 7, 412),
 		orderType: 'limit',
+		...change,
+	};
+}
+
+/** 24-hour figures for `pair`: BTC/USD's from Kraken's documented v2 frame unless told otherwise. */
+export function ticker(pair: string, change: Partial<Omit<Ticker, 'pair'>> = {}): Ticker {
+	return {
+		pair,
+		last: 65_843.7,
+		bid: 65_843.7,
+		bidQty: 12.316_286_29,
+		ask: 65_843.8,
+		askQty: 0.312_32,
+		high: 66_450,
+		low: 61_325.4,
+		volume: 4182.594_479_76,
+		vwap: 64_223.4,
+		change: 4213.8,
+		changePct: 6.84,
+		time: localTime(18, 6, 2, 264),
 		...change,
 	};
 }
@@ -72,6 +98,7 @@ export type CommandCall = Readonly<
 	| {name: 'clearPair'; pair: string}
 	| {name: 'dismissAlerts'}
 	| {name: 'reconnect'}
+	| {name: 'stepCandleInterval'; step: 1 | -1}
 >;
 
 /** TapeCommands over a real store with the real pair parser, keeping every call made. */
@@ -100,6 +127,13 @@ export function recordingCommands(store: TapeStore, api: ApiVersion = 'v2'): Rec
 		},
 		reconnect() {
 			calls.push({name: 'reconnect'});
+		},
+		stepCandleInterval(step) {
+			calls.push({name: 'stepCandleInterval', step});
+			const index = candleIntervals.indexOf(store.candleInterval);
+			const next =
+				candleIntervals[(index + step + candleIntervals.length) % candleIntervals.length];
+			store.setCandleInterval(next ?? 1);
 		},
 	};
 }

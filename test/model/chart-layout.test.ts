@@ -1,5 +1,10 @@
 import {describe, expect, test} from 'vitest';
-import {labelledRows, layoutChart, type ChartMark} from '../../source/model/chart-layout.js';
+import {
+	labelledRows,
+	layoutChart,
+	sparkline,
+	type ChartMark,
+} from '../../source/model/chart-layout.js';
 import type {Candle} from '../../source/model/types.js';
 
 const minute = 60_000;
@@ -81,5 +86,15 @@ describe('chart-layout', () => {
 		expect(labelledRows(5)).toEqual([0, 4]);
 		expect(labelledRows(9)).toEqual([0, 4, 8]);
 		expect(labelledRows(13)).toEqual([0, 4, 8, 12]);
+	});
+
+	test('a sparkline puts each close on a level, a quiet minute blank, the newest at the right', () => {
+		const levels = ['1', '2', '3', '4', '5'];
+		const candles = [candle(0, 1, 1, 1, 100), candle(1, 1, 1, 1, 104), candle(3, 1, 1, 1, 102)];
+		expect(sparkline(candles, 5, base + 3 * minute, levels)).toBe(' 15 3');
+		// Two minutes on, the line has moved left (minute 0 is off it) and spans its own closes.
+		expect(sparkline(candles, 5, base + 5 * minute, levels)).toBe('5 1');
+		expect(sparkline([candle(0, 1, 1, 1, 7)], 3, base, levels)).toBe('  3');
+		expect(sparkline([], 3, base, levels)).toBe('');
 	});
 });

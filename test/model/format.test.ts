@@ -1,7 +1,9 @@
 import {describe, expect, test} from 'vitest';
 import {seededRandom} from '../../source/simulator/random.js';
 import {
+	formatBasisPoints,
 	formatChange,
+	formatPercent,
 	formatClock,
 	formatCompact,
 	formatNotional,
@@ -70,7 +72,7 @@ describe('format', () => {
 	test.each<[number, number, number, string]>([
 		[1234.5, 1.834, 1, '+1,234.5 (+1.83%)'],
 		[-59, -36.875, 0, '-59 (-36.88%)'],
-		[0, 0, 2, '±0.00 (±0.00%)'],
+		[0, 0, 2, '0.00 (0.00%)'],
 		[0.5, 0.001, 2, '+0.50 (+0.00%)'],
 	])('formatChange(%d, %d, %i) is %s', (change, percent, decimals, text) => {
 		expect(formatChange(change, percent, decimals)).toBe(text);
@@ -116,6 +118,28 @@ describe('format', () => {
 	])('imbalanceBar(%d, %d, %i) is %s', (buy, sell, width, bar) => {
 		expect(imbalanceBar(buy, sell, width, '#', '-')).toBe(bar);
 		expect(imbalanceBar(buy, sell, width, '#', '-')).toHaveLength(width);
+	});
+});
+
+describe('formatPercent and formatBasisPoints', () => {
+	test.each([
+		[6.84, '+6.84%'],
+		[-1.2, '-1.20%'],
+		[0, '0.00%'],
+		[-0.004, '0.00%'],
+		[12.345, '+12.35%'],
+	])('formatPercent(%d) is %s', (percent, text) => {
+		expect(formatPercent(percent)).toBe(text);
+	});
+
+	test.each([
+		[0.1, 65_843.75, '0.02 bp'],
+		[100, 65_050, '15.4 bp'],
+		[0.02, 1.5, '133 bp'],
+		[0, 100, '0.00 bp'],
+		[1, 0, '0.00 bp'],
+	])('a spread of %d at a mid of %d is %s', (spread, mid, text) => {
+		expect(formatBasisPoints(spread, mid)).toBe(text);
 	});
 });
 

@@ -15,7 +15,12 @@ const paused = reduceView(initialViewState, {type: 'pause', counts, frozen: new 
 
 describe('view-state', () => {
 	test('starts on the first pair, in tape mode, with nothing open', () => {
-		expect(initialViewState).toEqual({focus: 0, mode: 'tape', isHelpOpen: false});
+		expect(initialViewState).toEqual({
+			focus: 0,
+			mode: 'tape',
+			isHelpOpen: false,
+			isChartToggled: false,
+		});
 	});
 
 	test.each<[number, number, number, number]>([
