@@ -29,7 +29,17 @@ export type Refusal =
 
 type Refused = Extract<FeedMessage, {kind: 'subscription-error'}>;
 
-/** Subscriptions as requests: one per channel and set of parameters, with all their pairs. */
+/**
+ * The order channels are asked for in: the small state first (a ticker is a message a pair, a
+ * candle snapshot a dozen rows), then v2's trade snapshot of fifty trades a pair, so a reader of
+ * the stream sees every kind of line early.
+ */
+const channelOrder: Readonly<Record<Channel, number>> = {ticker: 0, ohlc: 1, trade: 2};
+
+/**
+ * Subscriptions as requests: one per channel and set of parameters, with all their pairs, in
+ * channel order.
+ */
 function requestsOf(entries: readonly Subscription[]): SubscriptionRequest[] {
 	const requests = new Map<string, {channel: Channel; params: ChannelParams; pairs: string[]}>();
 	for (const {channel, params, pair} of entries) {
@@ -39,7 +49,9 @@ function requestsOf(entries: readonly Subscription[]): SubscriptionRequest[] {
 		requests.set(key, request);
 	}
 
-	return [...requests.values()];
+	return [...requests.values()].toSorted(
+		(one, other) => channelOrder[one.channel] - channelOrder[other.channel],
+	);
 }
 
 /**

@@ -4,8 +4,12 @@ import type {Fields} from './requests.js';
 import {ohlcFrameV1} from './wire-v1.js';
 import {ohlcMessageV2} from './wire-v2.js';
 
-/** Candles in a v2 snapshot: Kraken does not say how many; enough for a wide chart. */
-const snapshotCandles = 300;
+/**
+ * A v2 snapshot covers the last this many intervals, the one in progress included. Kraken does
+ * not say; the one snapshot on record (docs/kraken-protocol.md, 8.2) held nine candles of a dozen
+ * minutes, three of them without trades. Clients must take any number.
+ */
+export const snapshotIntervals = 12;
 
 /** The interval asked for, 1 when none is; Kraken's wording (as ccxt lists it) when refused. */
 function intervalOf(fields: Fields): number | ParsedParameters {
@@ -57,7 +61,12 @@ export const ohlcChannel: Channel = {
 			return last ? [ohlcFrameV1(channelId, pair, interval, last)] : [];
 		}
 
-		const candles = history.candles(interval, snapshotCandles);
+		const intervalMs = interval * 60_000;
+		const firstStart =
+			(Math.floor(market.now() / intervalMs) - (snapshotIntervals - 1)) * intervalMs;
+		const candles = history
+			.candles(interval, snapshotIntervals)
+			.filter((candle) => candle.start >= firstStart);
 		return candles.length === 0 ? [] : [ohlcMessageV2('snapshot', pair, interval, candles)];
 	},
 	update(api, market, {pair, channelId, parameters}, trades) {

@@ -1,0 +1,130 @@
+import {spawnSync} from 'node:child_process';
+import {afterEach, describe, expect, test} from 'vitest';
+import {z} from 'zod';
+import {candleIntervals} from '../source/model/types.js';
+import {binPath} from './helpers/built-command.js';
+import {startCli, type CliProcess} from './helpers/cli.js';
+
+const tickerLineSchema = z
+	.object({
+		type: z.literal('ticker'),
+		pair: z.string(),
+		last: z.number().positive(),
+		bid: z.number().positive(),
+		bidQty: z.number().positive(),
+		ask: z.number().positive(),
+		askQty: z.number().positive(),
+		high: z.number().positive(),
+		low: z.number().positive(),
+		volume: z.number().positive(),
+		vwap: z.number().positive(),
+		change: z.number(),
+		changePct: z.number(),
+		time: z.iso.datetime(),
+		simulated: z.literal(true),
+	})
+	.strict();
+
+const candleLineSchema = z
+	.object({
+		type: z.literal('candle'),
+		pair: z.string(),
+		interval: z.literal([...candleIntervals]),
+		start: z.iso.datetime(),
+		open: z.number().positive(),
+		high: z.number().positive(),
+		low: z.number().positive(),
+		close: z.number().positive(),
+		vwap: z.number().positive(),
+		volume: z.number().nonnegative(),
+		trades: z.number().int().nonnegative(),
+		simulated: z.literal(true),
+	})
+	.strict();
+
+/** The first `count` lines of the command's output through `head`, as a user's pipe would. */
+function headOf(arguments_: readonly string[], count: number): string[] {
+	const quoted = arguments_.map((argument) => `'${argument}'`).join(' ');
+	const result = spawnSync(
+		'bash',
+		['-c', `set -o pipefail; "${process.execPath}" "${binPath}" ${quoted} | head -${count}`],
+		{encoding: 'utf8', timeout: 20_000, env: {...process.env, NO_COLOR: '1'}},
+	);
+	expect(result.status).toBe(0);
+	expect(result.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+	return result.stdout.trim().split('\n');
+}
+
+type Line = Readonly<{type: string; pair: string}>;
+const typesOf = (lines: readonly string[]) =>
+	new Set(lines.map((line) => (JSON.parse(line) as Line).type));
+
+const running: CliProcess[] = [];
+afterEach(async () => {
+	await Promise.all(running.splice(0).map(async (cli) => cli.stop('SIGKILL')));
+});
+
+describe('json mode channels', () => {
+	test.each([
+		['v2', 'BTC/USD'],
+		['v1', 'XBT/USD'],
+	])(
+		'--channels trade,ticker,ohlc on %s writes all three line types, named as the API names the pair',
+		(api, pair) => {
+			const lines = headOf(
+				['--demo', '--json', '--api', api, '--channels', 'trade,ticker,ohlc', 'BTC/USD'],
+				50,
+			);
+			expect(lines).toHaveLength(50);
+			expect(typesOf(lines)).toEqual(new Set(['trade', 'ticker', 'candle']));
+			for (const line of lines) {
+				// Each line is exactly what JSON.stringify writes: one object, nothing else.
+				expect(line).toBe(JSON.stringify(JSON.parse(line)));
+				const parsed = JSON.parse(line) as Line;
+				expect(parsed.pair).toBe(pair);
+				if (parsed.type === 'ticker') {
+					const ticker = tickerLineSchema.parse(parsed);
+					expect(Object.keys(ticker)).toEqual(Object.keys(tickerLineSchema.shape));
+					expect(ticker.low).toBeLessThanOrEqual(ticker.high);
+					expect(ticker.bid).toBeLessThan(ticker.ask);
+					// Rounded to two decimals, as documented.
+					expect(Math.round(ticker.changePct * 100) / 100).toBe(ticker.changePct);
+				} else if (parsed.type === 'candle') {
+					const candle = candleLineSchema.parse(parsed);
+					expect(Object.keys(candle)).toEqual(Object.keys(candleLineSchema.shape));
+					expect(candle.interval).toBe(1);
+					expect(Date.parse(candle.start) % 60_000).toBe(0);
+					expect(candle.low).toBeLessThanOrEqual(Math.min(candle.open, candle.close));
+					expect(candle.high).toBeGreaterThanOrEqual(Math.max(candle.open, candle.close));
+				}
+			}
+		},
+	);
+
+	test('without --channels only trades are written', () => {
+		const lines = headOf(['--demo', '--json', 'BTC/USD', 'ETH/USD'], 40);
+		expect(typesOf(lines)).toEqual(new Set(['trade']));
+	});
+
+	test('--channels ticker,ohlc --interval 5 writes no trades and five-minute candles', async () => {
+		const cli = startCli(['--demo', '--json', '--channels', 'ticker,ohlc', '--interval', '5']);
+		running.push(cli);
+		await cli.waitForLine((line) => line.includes('"type":"ticker"'));
+		await cli.waitForLine((line) => line.includes('"type":"candle"'));
+		const lines = cli.stdoutLines();
+		expect(typesOf(lines)).toEqual(new Set(['ticker', 'candle']));
+		const candles = lines
+			.map((line) => JSON.parse(line) as Line)
+			.filter((line) => line.type === 'candle')
+			.map((line) => candleLineSchema.parse(line));
+		// The v2 snapshot sends recent candles, every one on the five-minute grid.
+		expect(candles.length).toBeGreaterThan(1);
+		for (const candle of candles) {
+			expect(candle.interval).toBe(5);
+			expect(Date.parse(candle.start) % 300_000).toBe(0);
+		}
+
+		expect(cli.stderrText()).toContain('BTC/USD ticker: subscribed');
+		expect(cli.stderrText()).toContain('BTC/USD ohlc: subscribed');
+	});
+});
