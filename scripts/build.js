@@ -41,8 +41,13 @@ await build({
 		// which loads Node's whole fetch stack first; without fetch it decodes the same bytes itself,
 		// 40 ms sooner. Nothing else in the bundle calls the global fetch.
 		fetch: 'undefined',
+		// ws's optional native add-ons: never loaded, even when some other package (ccxt, a dev
+		// dependency) put them in node_modules. A client only masks its own few frames, so they save
+		// nothing here, and loading one cost start-up time.
+		'process.env.WS_NO_BUFFER_UTIL': '"1"',
+		'process.env.WS_NO_UTF_8_VALIDATE': '"1"',
 	},
-	// Optional native add-ons of ws: not shipped, and ws runs without them.
+	// Not shipped: the defines above keep ws from asking for them.
 	external: ['bufferutil', 'utf-8-validate'],
 	// Ink as the tests run it: two modules replaced and two edited (scripts/ink-patches.js).
 	plugins: [withoutReactDevtools, inkPatchesForEsbuild()],

@@ -33,11 +33,18 @@ export const tickerChannel: Channel = {
 	parseV1: () => ({parameters: {}}),
 	channelNameV1: () => 'ticker',
 	echoV1: () => ({name: 'ticker'}),
-	parseV2: (params) => ({parameters: {snapshot: params['snapshot'] !== false}}),
+	// The trigger asked for is echoed, as Kraken does; sent on trades either way, since here the
+	// best prices only move with them.
+	parseV2: (params) => ({
+		parameters: {
+			snapshot: params['snapshot'] !== false,
+			trigger: params['event_trigger'] === 'bbo' ? 'bbo' : 'trades',
+		},
+	}),
 	resultV2: (parameters, method) =>
 		method === 'subscribe'
-			? {event_trigger: 'trades', snapshot: parameters['snapshot'] === true}
-			: {event_trigger: 'trades'},
+			? {event_trigger: parameters['trigger'], snapshot: parameters['snapshot'] === true}
+			: {event_trigger: parameters['trigger']},
 	hasSnapshot: (api, parameters) => api === 'v1' || parameters['snapshot'] === true,
 	snapshot: (api, market, subscription) => tickerFrames(api, 'snapshot', market, subscription),
 	update: (api, market, subscription) => tickerFrames(api, 'update', market, subscription),
