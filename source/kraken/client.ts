@@ -204,7 +204,13 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			}
 
 			case 'subscribed': {
-				this.#handleSubscribed(connection, message.channel, message.pair, receivedAt);
+				this.#handleSubscribed(
+					connection,
+					message.channel,
+					message.pair,
+					receivedAt,
+					message.interval,
+				);
 				break;
 			}
 
@@ -239,13 +245,19 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		}
 	}
 
-	#handleSubscribed(connection: Connection, channel: Channel, pair: string, at: number): void {
+	#handleSubscribed(
+		connection: Connection,
+		channel: Channel,
+		pair: string,
+		at: number,
+		interval?: number,
+	): void {
 		if (this.#hasConnectedBefore && channel === 'trade') {
 			this.#market.resubscribed(pair);
 		}
 
 		// Removed while its subscribe was on the way: the subscriber ends it there too.
-		if (!this.#subscriber.acknowledge(channel, pair, at)) {
+		if (!this.#subscriber.acknowledge(channel, pair, at, interval)) {
 			return;
 		}
 

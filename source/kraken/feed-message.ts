@@ -6,7 +6,13 @@ import type {Candle, Channel, ChannelParams, SystemStatus, Ticker, Trade} from '
  */
 export type FeedMessage =
 	| Readonly<{kind: 'status'; status: SystemStatus; version?: string; connectionId?: string}>
-	| Readonly<{kind: 'subscribed'; channel: Channel; pair: string; reqId?: number}>
+	| Readonly<{
+			kind: 'subscribed';
+			channel: Channel;
+			pair: string;
+			reqId?: number;
+			interval?: number;
+	  }>
 	| Readonly<{kind: 'unsubscribed'; channel: Channel; pair: string; reqId?: number}>
 	/**
 	 * A refused request. `channel` where the frame says it (v1 does); v2's errors name neither

@@ -173,10 +173,16 @@ export class Subscriber {
 		}
 	}
 
-	/** An ack; false when it is for something no longer wanted, which is then ended there too. */
-	acknowledge(channel: Channel, pair: string, at: number): boolean {
-		if (!this.ledger.get(channel, pair)) {
-			this.#send('unsubscribe', {channel, pairs: [pair], params: {}});
+	/**
+	 * An ack; false when it is for something no longer wanted (a pair removed, or candles of an
+	 * interval left while their subscribe was on the way), which is then ended there too, by the
+	 * interval the ack names.
+	 */
+	acknowledge(channel: Channel, pair: string, at: number, interval?: number): boolean {
+		const wanted = this.ledger.get(channel, pair)?.params.interval;
+		if (!this.ledger.get(channel, pair) || (interval !== undefined && interval !== wanted)) {
+			const params = interval === undefined ? {} : {interval: interval as CandleInterval};
+			this.#send('unsubscribe', {channel, pairs: [pair], params});
 			return false;
 		}
 

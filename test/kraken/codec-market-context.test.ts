@@ -210,11 +210,12 @@ describe('v2 ohlc', () => {
 		expect(first.kind === 'candles' && first.isSnapshot).toBe(false);
 	});
 
-	test('the ack names the channel despite its warning', () => {
+	test('the ack names the channel and its interval despite its warning', () => {
 		expect(codecV2.decode(v2Frames.ohlcSubscribed)).toEqual({
 			kind: 'subscribed',
 			channel: 'ohlc',
 			pair: 'BTC/USD',
+			interval: 1,
 		});
 	});
 
@@ -259,12 +260,13 @@ describe('v1 ohlc', () => {
 		});
 	});
 
-	test('the ack with its interval names the channel', () => {
+	test('the ack names the channel and its interval', () => {
 		expect(codecV1.decode(v1Frames.ohlcSubscribed)).toEqual({
 			kind: 'subscribed',
 			channel: 'ohlc',
 			pair: 'TBTC/EUR',
 			reqId: 1_687_892_776_395,
+			interval: 1,
 		});
 	});
 });

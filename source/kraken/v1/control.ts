@@ -18,7 +18,11 @@ const subscriptionStatusSchema = z.object({
 	status: z.enum(['subscribed', 'unsubscribed', 'error', 'ok']),
 	pair: z.string().optional(),
 	channelName: z.string().optional(),
-	subscription: z.object({name: z.string()}).partial().optional(),
+	// An interval that is not a whole number is not the ack's to refuse: it is left out.
+	subscription: z
+		.object({name: z.string(), interval: z.number().int().optional().catch(undefined)})
+		.partial()
+		.optional(),
 	reqid: z.number().int().optional(),
 	errorMessage: z.string().optional(),
 });
@@ -66,7 +70,8 @@ function decodeSubscriptionStatus(value: Record<string, unknown>): FeedMessage {
 		};
 	}
 
-	return {kind: status, channel, pair, reqId: reqid};
+	const interval = status === 'subscribed' ? subscription?.interval : undefined;
+	return {kind: status, channel, pair, reqId: reqid, ...(interval === undefined ? {} : {interval})};
 }
 
 /** A frame that is an object with an `event`. */

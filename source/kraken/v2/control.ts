@@ -31,7 +31,11 @@ const acknowledgementSchema = z.discriminatedUnion('success', [
 	z.object({
 		method: z.enum(['subscribe', 'unsubscribe']),
 		success: z.literal(true),
-		result: z.object({channel: z.string(), symbol: z.string()}),
+		result: z.object({
+			channel: z.string(),
+			symbol: z.string(),
+			interval: z.number().int().optional(),
+		}),
 		req_id: z.number().int().optional(),
 	}),
 	z.object({
@@ -102,5 +106,8 @@ export function decodeMethod(value: Record<string, unknown>): FeedMessage {
 		channel,
 		pair: ack.result.symbol,
 		reqId: ack.req_id,
+		...(ack.method === 'subscribe' && ack.result.interval !== undefined
+			? {interval: ack.result.interval}
+			: {}),
 	};
 }
