@@ -1,8 +1,10 @@
 /**
  * The benchmark's exchange: a Kraken v2 endpoint in its own process, so its work never lands on
- * the CPU time of the program measured. It acknowledges trade subscriptions the way Kraken does
- * (status, one ack per pair, a snapshot), sends a heartbeat each idle second, answers pings, and
- * streams trades when the harness says so, one JSON command per line on stdin:
+ * the CPU time of the program measured. It acknowledges trade, ticker and one-minute candle
+ * subscriptions the way Kraken does (status, one ack per pair, a snapshot), sends a heartbeat each
+ * idle second, answers pings, and streams trades when the harness says so, each trade frame
+ * followed, as on Kraken, by the pair's ticker and its candle in progress when those are
+ * subscribed. One JSON command per line on stdin:
  *
  *   {"send": 200000, "rate": 0, "tradesPerFrame": 2, "endPrice": 9999999}
  *
@@ -19,12 +21,16 @@ import {findListedPair, listedPairs, type ListedPair} from '../../source/simulat
 import type {ExchangeTrade} from '../../source/simulator/trade-source.js';
 import {
 	acknowledgementV2,
+	errorV2,
 	heartbeatV2,
 	nowStamp,
+	ohlcMessageV2,
 	pongV2,
 	statusV2,
+	tickerMessageV2,
 	tradeMessageV2,
 } from '../../source/simulator/wire-v2.js';
+import {RunningFigures} from './running-figures.js';
 
 export type SendCommand = Readonly<{
 	send: number;
@@ -47,14 +53,50 @@ const snapshotTrades = 50;
 const epochNow = () => performance.timeOrigin + performance.now();
 const report = (line: FirehoseReport) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
-/** Trade ids run per pair, as Kraken's do per book, so a gap means a trade really went missing. */
+/**
+ * Trade ids run per pair, as Kraken's do per book, so a gap means a trade really went missing.
+ * `pairs` are the trade subscription's; ticker and candles follow them when subscribed.
+ */
 type Session = {
 	socket: WebSocket;
 	pairs: ListedPair[];
+	channels: Set<string>;
+	figures: Map<string, RunningFigures>;
 	nextTradeIds: Map<string, number>;
 	lastSentAt: number;
 };
 let session: Session | undefined;
+
+function figuresOf(target: Session, pair: ListedPair): RunningFigures {
+	let figures = target.figures.get(pair.symbol);
+	if (!figures) {
+		figures = new RunningFigures(pair);
+		target.figures.set(pair.symbol, figures);
+	}
+
+	return figures;
+}
+
+/** The ticker and candle frames that follow a pair's trades on Kraken, for what is subscribed. */
+function contextFrames(target: Session, pair: ListedPair, type: 'snapshot' | 'update'): string[] {
+	const figures = figuresOf(target, pair);
+	const frames: string[] = [];
+	const candle = figures.candle();
+	if (target.channels.has('ohlc')) {
+		// A snapshot has the minutes before too, as Kraken's recent candles.
+		const candles = type === 'snapshot' ? figures.pastCandles() : [];
+		frames.push(ohlcMessageV2(type, pair, 1, candle ? [...candles, candle] : candles));
+	}
+
+	if (target.channels.has('ticker')) {
+		const timeMicros = Math.floor(epochNow() * 1000);
+		frames.push(
+			tickerMessageV2(type, pair, {day: figures.day(), quote: figures.quote(), timeMicros}),
+		);
+	}
+
+	return frames;
+}
 
 function tradeFor(target: Session, pair: ListedPair, price?: number): ExchangeTrade {
 	const id = target.nextTradeIds.get(pair.symbol) ?? 1;
@@ -72,6 +114,10 @@ function framesFor(target: Session, count: number, tradesPerFrame: number, endPr
 			tradeFor(target, pair, made + index === count - 1 ? endPrice : undefined),
 		);
 		frames.push(tradeMessageV2('update', pair, trades));
+		if (target.channels.size > 1) {
+			figuresOf(target, pair).add(trades);
+			frames.push(...contextFrames(target, pair, 'update'));
+		}
 	}
 
 	return frames;
@@ -145,23 +191,14 @@ async function run(command: SendCommand): Promise<void> {
 	report({event: 'sent', trades: command.send, firstFrameAt, lastFrameAt: epochNow()});
 }
 
-function subscribe(socket: WebSocket, text: string): void {
-	const request = JSON.parse(text) as {
-		method?: string;
-		req_id?: number;
-		params?: {channel?: string; symbol?: string[]};
-	};
-	const timeIn = nowStamp();
-	if (request.method === 'ping') {
-		socket.send(pongV2(request.req_id, timeIn));
-		return;
-	}
+type Request = {
+	method?: string;
+	req_id?: number;
+	params?: {channel?: string; symbol?: string[]; interval?: number};
+};
 
-	if (request.method !== 'subscribe' || request.params?.channel !== 'trade') {
-		return;
-	}
-
-	const pairs = (request.params.symbol ?? []).map((symbol) => {
+function pairsOf(request: Request): ListedPair[] {
+	return (request.params?.symbol ?? []).map((symbol) => {
 		const pair = findListedPair(listedPairs, symbol, 'v2');
 		if (!pair) {
 			throw new Error(`the firehose does not list ${symbol}`);
@@ -169,16 +206,69 @@ function subscribe(socket: WebSocket, text: string): void {
 
 		return pair;
 	});
-	session = {socket, pairs, nextTradeIds: new Map(), lastSentAt: performance.now()};
-	for (const pair of pairs) {
-		socket.send(
-			acknowledgementV2('subscribe', request.req_id, {symbol: pair.symbol, snapshot: true}, timeIn),
-		);
-		const trades = Array.from({length: snapshotTrades}, () => tradeFor(session!, pair));
-		socket.send(tradeMessageV2('snapshot', pair, trades));
+}
+
+function subscribe(socket: WebSocket, text: string): void {
+	const request = JSON.parse(text) as Request;
+	const timeIn = nowStamp();
+	if (request.method === 'ping') {
+		socket.send(pongV2(request.req_id, timeIn));
+		return;
 	}
 
-	report({event: 'subscribed', pairs: pairs.map((pair) => pair.symbol)});
+	const channel = request.params?.channel ?? '';
+	if (request.method !== 'subscribe' || !['trade', 'ticker', 'ohlc'].includes(channel)) {
+		return;
+	}
+
+	if (channel === 'ohlc' && (request.params?.interval ?? 1) !== 1) {
+		socket.send(
+			errorV2('subscribe', 'Subscription ohlc interval not supported', request.req_id, timeIn),
+		);
+		return;
+	}
+
+	if (session?.socket !== socket) {
+		session = {
+			socket,
+			pairs: [],
+			channels: new Set(),
+			figures: new Map(),
+			nextTradeIds: new Map(),
+			lastSentAt: performance.now(),
+		};
+	}
+
+	const target = session;
+	const pairs = pairsOf(request);
+	target.channels.add(channel);
+	if (channel === 'trade') {
+		target.pairs = pairs;
+	}
+
+	for (const pair of pairs) {
+		const result =
+			channel === 'ticker'
+				? {channel, symbol: pair.symbol, event_trigger: 'trades', snapshot: true}
+				: channel === 'ohlc'
+					? {channel, symbol: pair.symbol, interval: 1, snapshot: true}
+					: {symbol: pair.symbol, snapshot: true};
+		socket.send(acknowledgementV2('subscribe', request.req_id, result, timeIn));
+		if (channel === 'trade') {
+			const trades = Array.from({length: snapshotTrades}, () => tradeFor(target, pair));
+			socket.send(tradeMessageV2('snapshot', pair, trades));
+			figuresOf(target, pair).add(trades);
+		} else {
+			const only = new Set([channel]);
+			for (const frame of contextFrames({...target, channels: only}, pair, 'snapshot')) {
+				socket.send(frame);
+			}
+		}
+	}
+
+	if (channel === 'trade') {
+		report({event: 'subscribed', pairs: pairs.map((pair) => pair.symbol)});
+	}
 }
 
 const server = new WebSocketServer({host: '127.0.0.1', port: 0, path: '/v2'});
