@@ -2,6 +2,7 @@ import {Box, Text, useStdin} from 'ink';
 import {useReducer} from 'react';
 import {AddPairPrompt} from './components/add-pair-prompt.js';
 import {AlertBanner, alertBannerRows} from './components/alert-banner.js';
+import {BookLadder} from './components/book-ladder.js';
 import {CandleChart} from './components/candle-chart.js';
 import {GridView} from './components/grid-view.js';
 import {HelpOverlay} from './components/help-overlay.js';
@@ -18,7 +19,7 @@ import {useTapeKeys} from './hooks/use-tape-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {PairTape, TapeStore} from './model/tape-store.js';
 import type {TapeCommands} from './model/types.js';
-import {splitPane} from './model/pane-layout.js';
+import {layoutPane} from './model/pane-layout.js';
 import {initialViewState, reduceView} from './model/view-state.js';
 
 type Properties = Readonly<{
@@ -63,12 +64,13 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 	const statsRows = statsStripRows(columns);
 	const middleRows =
 		rows - (pairTabsRows + alertBannerRows(store.alerts) + keyHintsRows + statusBarRows);
-	// The chart is the focused pair's; it is there when its candles are asked for.
-	const {chartRows, tapeRows} = splitPane(
-		Math.max(1, middleRows - statsRows),
-		focused?.channels.ohlc !== undefined,
-		view.isChartToggled,
+	// The chart and the ladder are the focused pair's, there when their channels are asked for.
+	const pane = layoutPane(
+		{rows: Math.max(1, middleRows - statsRows), columns},
+		{hasChart: focused?.channels.ohlc !== undefined, hasBook: focused?.channels.book !== undefined},
+		view.pane,
 	);
+	const tapeRows = pane.tapeColumns > 0 ? pane.lowerRows : 0;
 	const pageRows = Math.max(1, tapeRows - 1);
 	const scrollMaximum = focused ? Math.max(0, contentFor(focused).trades.size - pageRows) : 0;
 	useTapeKeys({view, dispatch, commands, tapes, focused, pageRows, scrollMaximum});
@@ -105,25 +107,39 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 					focused && (
 						<Box flexDirection="column">
 							<StatsStrip tape={focused} now={now} rows={statsRows} isCompact={isCompactStats} />
-							{chartRows > 0 && (
+							{pane.chartRows > 0 && (
 								<CandleChart
 									tape={focused}
 									interval={store.candleInterval}
 									width={columns}
-									height={chartRows}
+									height={pane.chartRows}
 									now={now}
 								/>
 							)}
-							{tapeRows > 0 && (
-								<TradeTape
-									tape={focused}
-									rows={tapeRows}
-									width={columns}
-									content={contentFor(focused)}
-									skip={skipFor(focused)}
-									emptyText={emptyTextFor(focused)}
-									statsForBigTrades={pause?.statsAtPause?.get(focused.pair)}
-								/>
+							{pane.lowerRows > 0 && (
+								<Box columnGap={1} height={pane.lowerRows}>
+									{pane.tapeColumns > 0 && (
+										<Box width={pane.tapeColumns} flexDirection="column">
+											<TradeTape
+												tape={focused}
+												rows={tapeRows}
+												width={pane.tapeColumns}
+												content={contentFor(focused)}
+												skip={skipFor(focused)}
+												emptyText={emptyTextFor(focused)}
+												statsForBigTrades={pause?.statsAtPause?.get(focused.pair)}
+											/>
+										</Box>
+									)}
+									{pane.ladderColumns > 0 && (
+										<BookLadder
+											tape={focused}
+											width={pane.ladderColumns}
+											height={pane.lowerRows}
+											now={Date.now()}
+										/>
+									)}
+								</Box>
 							)}
 						</Box>
 					)
@@ -153,6 +169,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 					.map((tape) => tape.pair)}
 				arrivedWhilePaused={arrivedWhilePaused}
 				staleAfterMs={staleAfterMs}
+				bookHealth={tapes.flatMap((tape) => (tape.bookHealth ? [tape.bookHealth] : []))}
 				isExpectingData={tapes.some((tape) =>
 					Object.values(tape.channels).some((status) => status.state === 'subscribed'),
 				)}

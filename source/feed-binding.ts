@@ -3,6 +3,8 @@ import type {SubscriptionChange} from './kraken/client-events.js';
 import {sanitize} from './model/sanitize.js';
 import type {TradeGap, TradeRenumbering} from './model/trade-deduplicator.js';
 import type {
+	BookHealth,
+	BookTop,
 	Candle,
 	ConnectionState,
 	SystemStatus,
@@ -19,6 +21,8 @@ export type FeedListener = Readonly<{
 	trades(trades: readonly Trade[], origin: TradeOrigin): void;
 	ticker?(ticker: Ticker): void;
 	candles?(candles: readonly Candle[], isSnapshot: boolean): void;
+	book?(top: BookTop): void;
+	bookHealth?(health: BookHealth): void;
 	frame?(receivedAt: number): void;
 	state?(state: ConnectionState): void;
 	status?(status: SystemStatus, source: string, isSimulated: boolean): void;
@@ -40,6 +44,13 @@ export function bindFeed(feed: Feed, listener: FeedListener): void {
 	client.on('trades', (trades, origin) => listener.trades(trades, origin));
 	client.on('ticker', (ticker) => listener.ticker?.(ticker));
 	client.on('candles', (candles, isSnapshot) => listener.candles?.(candles, isSnapshot));
+	client.on('book', (top) => listener.book?.(top));
+	// A reason can quote the frame that failed.
+	client.on('bookHealth', (health) =>
+		listener.bookHealth?.(
+			health.reason === undefined ? health : {...health, reason: sanitize(health.reason)},
+		),
+	);
 	client.on('frame', (_text, receivedAt) => listener.frame?.(receivedAt));
 	client.on('state', (state) =>
 		listener.state?.(

@@ -47,8 +47,8 @@ export async function openFeed(options: WatchOptions): Promise<Feed> {
 		}
 	}
 
-	const {api, pairs, channels, interval} = options;
-	const client = new KrakenClient({url, api, pairs, channels, interval});
+	const {api, pairs, channels, interval, depth} = options;
+	const client = new KrakenClient({url, api, pairs, channels, interval, depth});
 	if (recorder) {
 		client.on('frame', recorder.record);
 	}

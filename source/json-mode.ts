@@ -4,7 +4,7 @@ import type {Feed} from './feed.js';
 import {bindFeed} from './feed-binding.js';
 import {AlertWatcher} from './model/alerts.js';
 import {describeRenumbering, describeState} from './model/describe.js';
-import type {AlertEvent, Candle, Ticker, Trade} from './model/types.js';
+import type {AlertEvent, BookLevel, BookTop, Candle, Ticker, Trade} from './model/types.js';
 import type {WatchOptions} from './options.js';
 
 export type JsonStreams = Readonly<{stdout: Writable; stderr: Writable}>;
@@ -59,6 +59,21 @@ function candleLine(candle: Candle, isSimulated: boolean): string {
 	});
 }
 
+/** Levels a side a book line holds, best first: the ten the checksum covers. */
+const bookLineLevels = 10;
+
+const levelsText = (levels: readonly BookLevel[]) =>
+	`[${levels
+		.slice(0, bookLineLevels)
+		.map(([price, quantity]) => `[${price},${quantity}]`)
+		.join(',')}]`;
+
+/** A verified book's best levels; a v1 snapshot has no checksum to give. */
+function bookLine(top: BookTop, isSimulated: boolean): string {
+	const checksum = top.checksum === undefined ? '' : `,"checksum":${top.checksum}`;
+	return `{"type":"book","pair":${JSON.stringify(top.pair)},"bids":${levelsText(top.bids)},"asks":${levelsText(top.asks)}${checksum},"time":"${new Date(top.time).toISOString()}"${isSimulated ? ',"simulated":true' : ''}}`;
+}
+
 function alertLine(alert: AlertEvent, isSimulated: boolean): string {
 	return JSON.stringify({
 		type: 'alert',
@@ -79,12 +94,31 @@ function alertLine(alert: AlertEvent, isSimulated: boolean): string {
 function lineWriter(stdout: Writable) {
 	const flushAtLength = 65_536;
 	let pending = '';
+	/** Lines of which only the newest of a turn is written (a book's state), by key. */
+	const latest = new Map<string, string>();
 	let isFlushQueued = false;
-	const flush = () => {
-		const text = pending;
+	const takePending = () => {
+		let text = pending;
+		for (const line of latest.values()) {
+			text += `${line}\n`;
+		}
+
 		pending = '';
+		latest.clear();
+		return text;
+	};
+
+	const flush = () => {
+		const text = takePending();
 		if (text !== '') {
 			stdout.write(text);
+		}
+	};
+
+	const queueFlush = () => {
+		if (!isFlushQueued) {
+			isFlushQueued = true;
+			setImmediate(flushAtEndOfTurn);
 		}
 	};
 
@@ -95,12 +129,13 @@ function lineWriter(stdout: Writable) {
 
 	return {
 		add(line: string) {
-			if (!isFlushQueued) {
-				isFlushQueued = true;
-				setImmediate(flushAtEndOfTurn);
-			}
-
+			queueFlush();
 			pending += `${line}\n`;
+		},
+		/** A line that replaces one of the same key not yet written. */
+		setLatest(key: string, line: string) {
+			queueFlush();
+			latest.set(key, line);
 		},
 		/** Writes what is pending if enough has built up for a burst's write. */
 		flushIfFull() {
@@ -111,16 +146,14 @@ function lineWriter(stdout: Writable) {
 		flush,
 		/** Writes what is pending and calls back once it is out. */
 		flushThen(callback: () => void) {
-			const text = pending;
-			pending = '';
-			stdout.write(text, callback);
+			stdout.write(takePending(), callback);
 		},
 	};
 }
 
 /**
- * Headless mode: one JSON object per line on stdout (trades and alerts), and what happens to the
- * connection in plain words on stderr. Resolves with the exit code.
+ * Headless mode: one JSON object per line on stdout (trades, tickers, candles, books and alerts),
+ * and what happens to the connection in plain words on stderr. Resolves with the exit code.
  */
 export async function runJsonMode(
 	options: WatchOptions,
@@ -183,6 +216,16 @@ export async function runJsonMode(
 			}
 
 			lines.flushIfFull();
+		},
+		// Books applied in one turn are written once, as they stand after the last.
+		book: (top) => lines.setLatest(top.pair, bookLine(top, isSimulated)),
+		bookHealth(health) {
+			const counts = `${health.failures} failed, ${health.resyncs} resynced so far`;
+			say(
+				health.state === 'stale'
+					? `${health.pair} book: ${health.reason ?? 'stale'}; rebuilding it (${counts})`
+					: `${health.pair} book: rebuilt (${counts})`,
+			);
 		},
 		state: (state) => say(describeState(state)),
 		status(status, _source, isServerSimulated) {

@@ -5,7 +5,7 @@ import {defaultPairs, defaultUrls, type FlagValues} from './cli/flags.js';
 import {helpText} from './cli/help.js';
 import {InputError} from './input-error.js';
 import {parsePair} from './kraken/pair-names.js';
-import type {AlertRule, ApiVersion, CandleInterval, Channel} from './model/types.js';
+import type {AlertRule, ApiVersion, BookDepth, CandleInterval, Channel} from './model/types.js';
 
 /** Options for watching a feed, on screen or as JSON lines. */
 export type WatchOptions = Readonly<{
@@ -20,6 +20,8 @@ export type WatchOptions = Readonly<{
 	channels: readonly Channel[];
 	/** The candles' length in minutes. */
 	interval: CandleInterval;
+	/** The book's levels a side. */
+	depth: BookDepth;
 	alerts: readonly AlertRule[];
 	exitOnAlert: boolean;
 	history: number;
@@ -131,8 +133,9 @@ function watchOptions(
 		pairs,
 		isJson,
 		// The screen subscribes to everything it draws; --json writes trades unless told more.
-		channels: values.channels ?? (isJson ? ['trade'] : ['trade', 'ticker', 'ohlc']),
+		channels: values.channels ?? (isJson ? ['trade'] : ['trade', 'ticker', 'ohlc', 'book']),
 		interval: values.interval,
+		depth: values.depth,
 		alerts,
 		exitOnAlert: values['exit-on-alert'],
 		history: values.history,

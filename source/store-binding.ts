@@ -47,6 +47,8 @@ export function bindStore(
 			store.setChannelState(change.pair, change.channel, change.state, change.message),
 		ticker: (ticker) => store.setTicker(ticker),
 		candles: (candles) => store.addCandles(candles),
+		book: (top) => store.setBook(top, Date.now()),
+		bookHealth: (health) => store.setBookHealth(health),
 		notice: (message) => store.setNotice(message),
 		recordingStopped: (message) => store.setRecordingError(message),
 		gap(gap) {

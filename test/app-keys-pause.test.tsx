@@ -45,7 +45,7 @@ describe('app pause', () => {
 		const store = twoPairs();
 		const app = await startPaused(store);
 		expect(lines(app.frame()).slice(-2)).toEqual([
-			'q quit  ? help  space resume  ↑↓ scroll  ←→ pair  g grid  v chart  i interval',
+			'q quit  ? help  space resume  ↑↓ scroll  ←→ pair  g grid  v view  i interval',
 			' PAUSED +0  closed 0 msg/s │ v2 ws.kraken.com',
 		]);
 		store.addTrades([later(161), later(162), later(163)]);

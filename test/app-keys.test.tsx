@@ -98,7 +98,7 @@ describe('app keys', () => {
 			row(''),
 			edge('╰', '╯', 1),
 			'',
-			'q quit  ? help  space pause  ←→ pair  g grid  v chart  i interval  a add',
+			'q quit  ? help  space pause  ←→ pair  g grid  v view  i interval  a add',
 			'closed 0 msg/s │ v2 ws.kraken.com',
 		]);
 		await app.press('g');

@@ -56,7 +56,7 @@ describe('app', () => {
 			'10:00:44.000 B           145    0.50000000        72.50 limit',
 			'10:00:43.000 S           144    0.50000000        72.00 limit',
 			'10:00:42.000 B           143    0.50000000        71.50 limit',
-			'q quit  ? help  space pause  ←→ pair  g grid  v chart  i interval  a add',
+			'q quit  ? help  space pause  ←→ pair  g grid  v view  i interval  a add',
 			'closed 0 msg/s │ v2 ws.kraken.com',
 		]);
 	});

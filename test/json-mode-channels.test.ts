@@ -42,6 +42,25 @@ const candleLineSchema = z
 	})
 	.strict();
 
+const levelSchema = z.tuple([z.number().positive(), z.number().positive()]);
+
+const bookLineSchema = z
+	.object({
+		type: z.literal('book'),
+		pair: z.string(),
+		bids: z.array(levelSchema).max(10),
+		asks: z.array(levelSchema).max(10),
+		checksum: z
+			.number()
+			.int()
+			.nonnegative()
+			.max(2 ** 32 - 1)
+			.optional(),
+		time: z.iso.datetime(),
+		simulated: z.literal(true),
+	})
+	.strict();
+
 /** The first `count` lines of the command's output through `head`, as a user's pipe would. */
 function headOf(arguments_: readonly string[], count: number): string[] {
 	const quoted = arguments_.map((argument) => `'${argument}'`).join(' ');
@@ -52,6 +71,8 @@ function headOf(arguments_: readonly string[], count: number): string[] {
 	);
 	expect(result.status).toBe(0);
 	expect(result.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+	// No book failed its check on the way.
+	expect(result.stderr).not.toContain('rebuilding');
 	return result.stdout.trim().split('\n');
 }
 
@@ -127,4 +148,29 @@ describe('json mode channels', () => {
 		expect(cli.stderrText()).toContain('BTC/USD ticker: subscribed');
 		expect(cli.stderrText()).toContain('BTC/USD ohlc: subscribed');
 	});
+
+	test.each(['v2', 'v1'])(
+		'--channels book --depth 25 on %s writes the verified book, ten levels a side, best first',
+		(api) => {
+			const lines = headOf(
+				['--demo', '--json', '--api', api, '--channels', 'book', '--depth', '25'],
+				40,
+			);
+			expect(lines).toHaveLength(40);
+			const books = lines.map((line) => bookLineSchema.parse(JSON.parse(line)));
+			for (const book of books) {
+				expect(book.bids).toHaveLength(10);
+				expect(book.asks).toHaveLength(10);
+				const bidPrices = book.bids.map(([price]) => price);
+				const askPrices = book.asks.map(([price]) => price);
+				expect(bidPrices).toEqual(bidPrices.toSorted((a, b) => b - a));
+				expect(askPrices).toEqual(askPrices.toSorted((a, b) => a - b));
+				expect(bidPrices[0]).toBeLessThan(askPrices[0] ?? 0);
+			}
+
+			// v2 checks every message, its snapshot too; a v1 snapshot has no checksum to write.
+			const withoutChecksum = books.filter((book) => book.checksum === undefined);
+			expect(withoutChecksum.length).toBe(api === 'v1' ? 2 : 0);
+		},
+	);
 });

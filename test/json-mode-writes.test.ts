@@ -33,6 +33,7 @@ const options: WatchOptions = {
 	isJson: true,
 	channels: ['trade'],
 	interval: 1,
+	depth: 10,
 	alerts: [],
 	exitOnAlert: false,
 	history: 100,

@@ -1,9 +1,11 @@
 import * as z from 'zod';
 import {parseAlertRule} from '../model/alerts.js';
 import {
+	bookDepths,
 	candleIntervals,
 	type AlertOperator,
 	type ApiVersion,
+	type BookDepth,
 	type CandleInterval,
 	type Channel,
 } from '../model/types.js';
@@ -64,26 +66,17 @@ export const hostName: FlagSchema<string> = (flag) =>
 	filled(flag).regex(/^[\w.:-]+$/, {error: `${flag} must be a host name or address`});
 
 /** The channels kraken-tape knows, as `--channels` lists them. */
-const channelNames: readonly Channel[] = ['trade', 'ticker', 'ohlc'];
+const channelNames: readonly Channel[] = ['trade', 'ticker', 'ohlc', 'book'];
 
 /** `trade,ticker,ohlc`: a comma list of channels, each once. */
 export const channelList: FlagSchema<readonly Channel[]> = (flag) =>
 	filled(flag).transform((text, context) => {
 		const names = text.split(',').map((name) => name.trim().toLowerCase());
 		for (const name of names) {
-			if (name === 'book') {
-				context.issues.push({
-					code: 'custom',
-					message: `${flag}: book is not yet available (the order book comes in a later version)`,
-					input: text,
-				});
-				return z.NEVER;
-			}
-
 			if (!(channelNames as readonly string[]).includes(name)) {
 				context.issues.push({
 					code: 'custom',
-					message: `${flag}: "${name}" is not a channel (trade, ticker, ohlc)`,
+					message: `${flag}: "${name}" is not a channel (${channelNames.join(', ')})`,
 					input: text,
 				});
 				return z.NEVER;
@@ -107,6 +100,22 @@ export const candleInterval: FlagSchema<CandleInterval> = (flag) =>
 		}
 
 		return minutes as CandleInterval;
+	});
+
+/** A book depth Kraken offers, in levels a side. */
+export const bookDepth: FlagSchema<BookDepth> = (flag) =>
+	filled(flag).transform((text, context) => {
+		const levels = Number(text);
+		if (!(bookDepths as readonly number[]).includes(levels)) {
+			context.issues.push({
+				code: 'custom',
+				message: `${flag} must be one of ${bookDepths.join(', ')} (levels a side)`,
+				input: text,
+			});
+			return z.NEVER;
+		}
+
+		return levels as BookDepth;
 	});
 
 export const fileName: FlagSchema<string> = (flag) =>

@@ -2,6 +2,7 @@ import type {ApiVersion} from '../model/types.js';
 import {
 	alertRule,
 	apiVersion,
+	bookDepth,
 	candleInterval,
 	channelList,
 	fileName,
@@ -90,7 +91,7 @@ export const flagTable = {
 		kind: 'string',
 		argument: 'LIST',
 		schema: channelList,
-		help: ['channels: trade, ticker, ohlc (default: all on screen, trade with --json)'],
+		help: ['channels: trade, ticker, ohlc, book (default: all on screen, trade with --json)'],
 		config: 'channels',
 	},
 	interval: {
@@ -104,6 +105,15 @@ export const flagTable = {
 			'1, 5, 15, 30, 60, 240, 1440, 10080 or 21600',
 		],
 		config: 'interval',
+	},
+	depth: {
+		command: 'watch',
+		kind: 'string',
+		argument: 'N',
+		schema: bookDepth,
+		default: 10,
+		help: ['order book levels a side (default 10): 10, 25, 100, 500 or 1000'],
+		config: 'depth',
 	},
 	alert: {
 		command: 'watch',

@@ -9,7 +9,7 @@ const rows: ReadonlyArray<readonly [readonly Action[] | '1-9', string]> = [
 	[['previous-pair', 'next-pair'], 'previous / next pair'],
 	['1-9', 'jump to a pair'],
 	[['grid'], 'grid of every pair / back to one pair'],
-	[['chart'], 'candle chart on / off (in place of the tape when short)'],
+	[['view'], 'the pane: all that fits, the candle chart, the order book'],
 	[['next-interval', 'previous-interval'], 'longer / shorter candles'],
 	[['pause'], 'pause the tape (trades keep counting) / resume'],
 	[['scroll-down', 'scroll-up'], 'back / forward one trade (pauses a live tape)'],

@@ -38,7 +38,7 @@ function hintsOf(hintsFor: HintsFor, bindings: KeyBindings, glyphs: Glyphs): str
 					isPaused ? hint([first('scroll-up'), first('scroll-down')], 'scroll') : undefined,
 					hint([first('previous-pair'), first('next-pair')], 'pair'),
 					hint([first('grid')], 'grid'),
-					hint([first('chart')], 'chart'),
+					hint([first('view')], 'view'),
 					hint([first('next-interval')], 'interval'),
 					hint([first('add-pair')], 'add'),
 					hint([first('remove-pair')], 'remove'),

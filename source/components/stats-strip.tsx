@@ -9,6 +9,7 @@ import {
 	formatPrice,
 	imbalanceBar,
 } from '../model/format.js';
+import {bookImbalance} from '../model/ladder-rows.js';
 import type {PairTape} from '../model/tape-store.js';
 import type {Ticker} from '../model/types.js';
 
@@ -98,6 +99,9 @@ export function StatsStrip({tape, now, isCompact = false, rows = 1}: Properties)
 		);
 	}
 
+	// Quantity bid against asked over the best ten levels a side, while the book can be believed.
+	const bidShare =
+		tape.book && tape.bookHealth?.state !== 'stale' ? bookImbalance(tape.book, 10) : undefined;
 	const buyShare = stats.volume > 0 ? Math.round((stats.buyVolume / stats.volume) * 100) : 50;
 	return (
 		// A fixed height: the layout counts on it, and wrapping numbers must not push the tape down.
@@ -149,6 +153,17 @@ export function StatsStrip({tape, now, isCompact = false, rows = 1}: Properties)
 						{imbalanceBar(stats.buyVolume, stats.sellVolume, 10, '', glyphs.sellBar)}
 					</Text>
 					{` ${buyShare}% buy`}
+				</Stat>
+			)}
+			{bidShare !== undefined && (
+				<Stat label="book">
+					<Text color={theme.buy}>
+						{imbalanceBar(bidShare, 1 - bidShare, 10, glyphs.buyBar, '')}
+					</Text>
+					<Text color={theme.sell}>
+						{imbalanceBar(bidShare, 1 - bidShare, 10, '', glyphs.sellBar)}
+					</Text>
+					{` ${Math.round(bidShare * 100)}% bid`}
 				</Stat>
 			)}
 		</Box>

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useDisplay} from '../hooks/use-display.js';
 import {describeState} from '../model/describe.js';
 import type {FeedInfo} from '../model/tape-store.js';
+import type {BookHealth} from '../model/types.js';
 
 type Properties = Readonly<{
 	feed: FeedInfo;
@@ -17,6 +18,8 @@ type Properties = Readonly<{
 	staleAfterMs: number;
 	/** Whether anything is subscribed: without a subscription, silence is expected, not stale. */
 	isExpectingData?: boolean;
+	/** Each book's health, for the pairs something has been said of. */
+	bookHealth?: readonly BookHealth[];
 }>;
 
 function stateText(feed: FeedInfo, now: number): string {
@@ -47,7 +50,11 @@ export function StatusBar(properties: Properties) {
 		arrivedWhilePaused,
 		staleAfterMs,
 		isExpectingData = true,
+		bookHealth = [],
 	} = properties;
+	const staleBooks = bookHealth.filter((health) => health.state === 'stale');
+	const bookFailures = bookHealth.reduce((sum, health) => sum + health.failures, 0);
+	const bookResyncs = bookHealth.reduce((sum, health) => sum + health.resyncs, 0);
 	const {glyphs, theme} = useDisplay();
 	const age =
 		feed.lastFrameAt === undefined || !isExpectingData
@@ -89,6 +96,16 @@ export function StatusBar(properties: Properties) {
 				<Text color={theme.warning}>{`${feed.unrecognised} bad frames`}</Text>
 			)}
 			{feed.missing > 0 && <Text color={theme.warning}>{`${feed.missing} trades missed`}</Text>}
+			{staleBooks.length > 0 && (
+				<Text color={theme.stale} bold>
+					{`BOOK STALE ${staleBooks.map((health) => health.pair).join(', ')}`}
+				</Text>
+			)}
+			{bookFailures > 0 && (
+				<Text color={theme.warning}>
+					{`book: ${bookFailures} failed check${bookFailures === 1 ? '' : 's'}, ${bookResyncs} resync${bookResyncs === 1 ? '' : 's'}`}
+				</Text>
+			)}
 			{feed.recordingError !== undefined && (
 				<Text color={theme.warning}>{feed.recordingError}</Text>
 			)}

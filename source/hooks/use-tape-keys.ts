@@ -113,8 +113,12 @@ export function useTapeKeys(context: KeyContext): void {
 				break;
 			}
 
-			case 'chart': {
-				dispatch({type: 'toggle-chart'});
+			case 'view': {
+				const contents = {
+					hasChart: focused?.channels.ohlc !== undefined,
+					hasBook: focused?.channels.book !== undefined,
+				};
+				dispatch({type: 'next-pane', contents});
 				break;
 			}
 

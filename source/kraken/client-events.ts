@@ -2,6 +2,8 @@
 // (which marks its status frames for the client to recognise) does not depend on the client.
 import type {TradeGap, TradeRenumbering} from '../model/trade-deduplicator.js';
 import type {
+	BookHealth,
+	BookTop,
 	Candle,
 	Channel,
 	ConnectionState,
@@ -34,6 +36,10 @@ export type ClientEvents = {
 	ticker: [ticker: Ticker];
 	/** Candles of the wanted interval: a snapshot's several, or the one in progress again. */
 	candles: [candles: readonly Candle[], isSnapshot: boolean];
+	/** A pair's book after a message was applied and verified, best levels first. */
+	book: [top: BookTop];
+	/** A pair's book went stale (with why) or was rebuilt. */
+	bookHealth: [health: BookHealth];
 	state: [state: ConnectionState];
 	status: [status: StatusChange];
 	subscription: [change: SubscriptionChange];

@@ -1,5 +1,5 @@
 import type {LookupFunction} from 'node:net';
-import type {ApiVersion, CandleInterval, Channel} from '../model/types.js';
+import type {ApiVersion, BookDepth, CandleInterval, Channel} from '../model/types.js';
 import type {BackoffPolicy} from './backoff.js';
 import type {Clock} from './clock.js';
 
@@ -11,6 +11,8 @@ export type ClientOptions = Readonly<{
 	channels?: readonly Channel[];
 	/** The candles' length in minutes, for the ohlc channel; 1 by default. */
 	interval?: CandleInterval;
+	/** Levels a side of the book; 10 by default. */
+	depth?: BookDepth;
 	/** Ask v2 for the last 50 trades on every (re)subscribe; repeats are dropped by trade id. */
 	snapshot?: boolean;
 	/** No trade or heartbeat for this long after the first ack: the connection is stale. */
@@ -63,6 +65,10 @@ export type ClientCounts = Readonly<{
 	duplicates: number;
 	missing: number;
 	reconnects: number;
+	/** Book messages that failed their checksum or content, over every pair. */
+	bookFailures: number;
+	/** Book subscriptions renewed to rebuild a book. */
+	bookResyncs: number;
 }>;
 
 /** The name of the server at `url` as the user knows it: Kraken for Kraken's own hosts. */

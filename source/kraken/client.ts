@@ -62,19 +62,25 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 				state: (state) => this.emit('state', state),
 				opened: (connection) => this.#handleOpen(connection),
 				frame: (connection, data, isBinary) => this.#handleFrame(connection, data, isBinary),
-				lost: () => this.#subscriber.connectionLost(),
+				lost: () => {
+					this.#subscriber.connectionLost();
+					this.#market.books.connectionLost();
+				},
 			},
 		);
 		const settings = {
 			channels: options.channels ?? ['trade'],
 			interval: options.interval ?? 1,
+			depth: options.depth ?? 10,
 			tradeSnapshot: options.snapshot ?? true,
 		} as const;
 		this.#subscriber = new Subscriber(this.#codec, settings, {
 			send: (text) => this.#keeper.connection?.send(text),
 			changed: (change) => this.emit('subscription', change),
 		});
-		this.#market = new MarketData(this.#subscriber.ledger, this);
+		this.#market = new MarketData(this.#subscriber.ledger, this, (pair, failingRun) =>
+			this.#renewBook(pair, failingRun),
+		);
 		this.#subscriber.wantPairs(options.pairs);
 	}
 
@@ -147,6 +153,21 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		}
 	}
 
+	/**
+	 * Renews a pair's book at once the first time it fails; a book that fails again before it
+	 * verifies an update waits 1, 2, 4 … up to 30 s, so an exchange sending bad books is not asked
+	 * for a new one as fast as it answers (Kraken counts requests against a rate limit).
+	 */
+	#renewBook(pair: string, failingRun: number): void {
+		const delayMs = failingRun <= 1 ? 0 : Math.min(30_000, 1000 * 2 ** (failingRun - 2));
+		const connection = this.#keeper.connection;
+		if (delayMs === 0 || !connection) {
+			this.#subscriber.renew('book', pair);
+		} else {
+			connection.after(delayMs, () => this.#subscriber.renew('book', pair));
+		}
+	}
+
 	#sendPendingIfSubscribing(): void {
 		if (this.#keeper.connection?.hasSentSubscribe) {
 			this.#subscriber.sendPending();
@@ -176,7 +197,8 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		switch (message.kind) {
 			case 'trades':
 			case 'ticker':
-			case 'candles': {
+			case 'candles':
+			case 'book': {
 				connection.lastActivityAt = receivedAt;
 				this.#market.accept(message, receivedAt);
 				break;
@@ -259,6 +281,11 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		// Removed while its subscribe was on the way: the subscriber ends it there too.
 		if (!this.#subscriber.acknowledge(channel, pair, at, interval)) {
 			return;
+		}
+
+		const depth = this.#subscriber.ledger.get('book', pair)?.params.depth;
+		if (channel === 'book' && depth !== undefined) {
+			this.#market.books.subscribed(pair, depth);
 		}
 
 		connection.lastActivityAt = at;

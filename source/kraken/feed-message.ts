@@ -1,4 +1,22 @@
 import type {Candle, Channel, ChannelParams, SystemStatus, Ticker, Trade} from '../model/types.js';
+import type {WireLevel} from './book/checksum.js';
+
+/**
+ * One pair's book message: its levels as the exchange wrote them, best first in a snapshot and
+ * in the order sent in an update. `problem` says why it cannot be applied (a level that is no
+ * number, a checksum that is none): the pair's book must then be rebuilt.
+ */
+export type BookMessage = Readonly<{
+	pair: string;
+	isSnapshot: boolean;
+	asks: readonly WireLevel[];
+	bids: readonly WireLevel[];
+	/** Absent from a v1 snapshot. */
+	checksum?: number;
+	/** The exchange's time of the last change, where the frame says (ms). */
+	time?: number;
+	problem?: string;
+}>;
 
 /**
  * What a codec makes of one inbound frame, whichever API version it came from. The client acts
@@ -31,6 +49,8 @@ export type FeedMessage =
 	/** `time` is missing where the frame has none (v1, older v2): the client stamps its receipt. */
 	| Readonly<{kind: 'ticker'; ticker: Omit<Ticker, 'time'> & {time?: number}; isSnapshot: boolean}>
 	| Readonly<{kind: 'candles'; candles: readonly Candle[]; isSnapshot: boolean}>
+	/** A v2 frame may carry several pairs' messages; every capture had one. */
+	| Readonly<{kind: 'book'; messages: readonly BookMessage[]}>
 	| Readonly<{kind: 'rate-limited'; message: string}>
 	| Readonly<{kind: 'error'; message: string}>
 	| Readonly<{kind: 'unrecognised'; reason: string}>;
@@ -93,7 +113,7 @@ export function describeIssues(
 	return `${where}: ${first.message}`;
 }
 
-const channels: ReadonlySet<string> = new Set<Channel>(['trade', 'ticker', 'ohlc']);
+const channels: ReadonlySet<string> = new Set<Channel>(['trade', 'ticker', 'ohlc', 'book']);
 
 /** The channels this client knows, by the name both APIs give them. */
 export function channelNamed(name: unknown): Channel | undefined {

@@ -1,25 +1,46 @@
 import type {EventEmitter} from 'node:events';
+import {BookKeeper} from './book/book-keeper.js';
 import type {ClientEvents} from './client-events.js';
 import type {FeedMessage} from './feed-message.js';
 import type {SubscriptionLedger} from './subscription-ledger.js';
 import {TradeIntake} from './trade-intake.js';
 
-type MarketMessage = Extract<FeedMessage, {kind: 'trades' | 'ticker' | 'candles'}>;
+type MarketMessage = Extract<FeedMessage, {kind: 'trades' | 'ticker' | 'candles' | 'book'}>;
 
 /**
  * What becomes of market data before the client's listeners hear of it: only what is still
- * wanted passes (a pair just removed, candles of an interval just left), and trades go through
- * the intake (repeats, gaps, new numberings, history or live).
+ * wanted passes (a pair just removed, candles of an interval just left), trades go through the
+ * intake (repeats, gaps, new numberings, history or live), and book messages through the keeper
+ * (applied, checked, rebuilt when they fail).
  */
 export class MarketData {
 	readonly #ledger: SubscriptionLedger;
 	readonly #events: Pick<EventEmitter<ClientEvents>, 'emit'>;
 	readonly #intake = new TradeIntake();
-	readonly counts = {duplicates: 0, missing: 0};
+	readonly books: BookKeeper;
+	readonly counts = {duplicates: 0, missing: 0, bookFailures: 0, bookResyncs: 0};
 
-	constructor(ledger: SubscriptionLedger, events: Pick<EventEmitter<ClientEvents>, 'emit'>) {
+	/**
+	 * `renew` renews a pair's book subscription, to rebuild a book that failed its check, after
+	 * the failures in a row it is told.
+	 */
+	constructor(
+		ledger: SubscriptionLedger,
+		events: Pick<EventEmitter<ClientEvents>, 'emit'>,
+		renew: (pair: string, failingRun: number) => void,
+	) {
 		this.#ledger = ledger;
 		this.#events = events;
+		this.books = new BookKeeper({
+			verified: (top) => this.#events.emit('book', top),
+			health: (health) => this.#events.emit('bookHealth', health),
+			// Every failure renews the pair's book once.
+			resync: (pair, failingRun) => {
+				this.counts.bookFailures++;
+				this.counts.bookResyncs++;
+				renew(pair, failingRun);
+			},
+		});
 	}
 
 	/** A pair subscribed again on a new connection: its first trades may repeat ones seen. */
@@ -29,6 +50,7 @@ export class MarketData {
 
 	forget(pair: string): void {
 		this.#intake.forget(pair);
+		this.books.forget(pair);
 	}
 
 	accept(message: MarketMessage, receivedAt: number): void {
@@ -52,6 +74,14 @@ export class MarketData {
 				);
 				if (wanted.length > 0) {
 					this.#events.emit('candles', wanted, message.isSnapshot);
+				}
+
+				break;
+			}
+
+			case 'book': {
+				for (const book of message.messages) {
+					this.books.accept(book, receivedAt);
 				}
 
 				break;

@@ -1,4 +1,4 @@
-import type {CandleInterval, Channel, ChannelParams} from '../model/types.js';
+import type {BookDepth, CandleInterval, Channel, ChannelParams} from '../model/types.js';
 import type {SubscriptionChange} from './client-events.js';
 import type {Codec, FeedMessage, SubscriptionRequest} from './feed-message.js';
 import {SubscriptionLedger, type Subscription} from './subscription-ledger.js';
@@ -7,6 +7,7 @@ import {SubscriptionLedger, type Subscription} from './subscription-ledger.js';
 export type SubscriberSettings = Readonly<{
 	channels: readonly Channel[];
 	interval: CandleInterval;
+	depth: BookDepth;
 	/** Whether v2 trade subscriptions ask for the last 50 trades. */
 	tradeSnapshot: boolean;
 }>;
@@ -31,10 +32,11 @@ type Refused = Extract<FeedMessage, {kind: 'subscription-error'}>;
 
 /**
  * The order channels are asked for in: the small state first (a ticker is a message a pair, a
- * candle snapshot a dozen rows), then v2's trade snapshot of fifty trades a pair, so a reader of
- * the stream sees every kind of line early.
+ * candle snapshot a dozen rows), then v2's trade snapshot of fifty trades a pair, then the book
+ * (a snapshot of up to a thousand levels a side), so a reader of the stream sees every kind of
+ * line early.
  */
-const channelOrder: Readonly<Record<Channel, number>> = {ticker: 0, ohlc: 1, trade: 2};
+const channelOrder: Readonly<Record<Channel, number>> = {ticker: 0, ohlc: 1, trade: 2, book: 3};
 
 /**
  * Subscriptions as requests: one per channel and set of parameters, with all their pairs, in
@@ -64,9 +66,14 @@ export class Subscriber {
 	readonly #hooks: SubscriberHooks;
 	readonly #channels: readonly Channel[];
 	#interval: CandleInterval;
+	readonly #depth: BookDepth;
 	readonly #tradeSnapshot: boolean;
+	/** Subscriptions being renewed (a book that failed its check): wanted again once ended. */
+	readonly #renewing = new Set<string>();
 	/** Our unsubscribes not yet answered: request id to the subscriptions it ends. */
 	readonly #unsubscribing = new Map<number, Set<string>>();
+	/** The pairs of each recent subscribe, to place a refusal that names none (v2's depth). */
+	readonly #subscribing = new Map<number, readonly string[]>();
 	#nextRequestId = 1;
 
 	constructor(codec: Codec, settings: SubscriberSettings, hooks: SubscriberHooks) {
@@ -74,6 +81,7 @@ export class Subscriber {
 		this.#hooks = hooks;
 		this.#channels = settings.channels;
 		this.#interval = settings.interval;
+		this.#depth = settings.depth;
 		this.#tradeSnapshot = settings.tradeSnapshot;
 	}
 
@@ -110,6 +118,21 @@ export class Subscriber {
 		this.remove('ohlc', pairs);
 		this.want('ohlc', pairs, this.#paramsOf('ohlc'));
 		return pairs.length > 0;
+	}
+
+	/**
+	 * Renews one pair's subscription to one channel: unsubscribed there, then subscribed again
+	 * once the exchange has answered, for a fresh snapshot (how a book that failed its checksum is
+	 * rebuilt; Kraken has no request to resend one). Other pairs and channels are untouched.
+	 */
+	renew(channel: Channel, pair: string): void {
+		const entry = this.ledger.get(channel, pair);
+		if (entry?.state !== 'subscribed') {
+			return;
+		}
+
+		this.#renewing.add(`${channel} ${pair}`);
+		this.#send('unsubscribe', {channel, pairs: [pair], params: entry.params});
 	}
 
 	/** Kraken wants a positive integer, reportedly int32. */
@@ -203,7 +226,7 @@ export class Subscriber {
 				.map((entry) => entry.pair)
 				.find((candidate) => message.message.endsWith(` ${candidate}`));
 		if (pair === undefined) {
-			return {kind: 'unmatched'};
+			return this.#refuseRequest(channel, message);
 		}
 
 		// A refused unsubscribe of ours ("Subscription Not Found") leaves nothing to do.
@@ -221,18 +244,43 @@ export class Subscriber {
 
 	/** The connection is gone: what was acknowledged on it is pending for the next. */
 	connectionLost(): void {
+		this.#renewing.clear();
 		for (const entry of this.ledger.connectionLost()) {
 			this.#report(entry);
 		}
 	}
 
-	/** Whether an answer about (channel, pair) is to one of our unsubscribes, which it then ends. */
+	/**
+	 * A refusal that names no pair, in words that name none either: v2's "Subscription depth not
+	 * supported" (docs/kraken-protocol.md, 9.1) names only the request. Every pair that request
+	 * asked for and is still waiting on is refused with it; unmatched when there are none.
+	 */
+	#refuseRequest(channel: Channel, message: Refused): Refusal {
+		const pairs = message.reqId === undefined ? [] : (this.#subscribing.get(message.reqId) ?? []);
+		const waiting = pairs.filter((pair) => this.ledger.get(channel, pair)?.state === 'pending');
+		for (const pair of waiting) {
+			this.#report(this.ledger.refuse(channel, pair, message.message));
+		}
+
+		return waiting.length > 0 ? {kind: 'refused'} : {kind: 'unmatched'};
+	}
+
+	/**
+	 * Whether an answer about (channel, pair) is to one of our unsubscribes, which it then ends.
+	 * An unsubscribe that renews a subscription is followed by its subscribe, whatever the answer
+	 * (an unsubscribe refused as "Subscription Not Found" left nothing to end).
+	 */
 	#answers(channel: Channel, pair: string, reqId: number | undefined): boolean {
 		const key = `${channel} ${pair}`;
 		for (const [id, keys] of this.#unsubscribing) {
 			if ((reqId === undefined || reqId === id) && keys.delete(key)) {
 				if (keys.size === 0) {
 					this.#unsubscribing.delete(id);
+				}
+
+				if (this.#renewing.delete(key)) {
+					this.#report(this.ledger.reopen(channel, pair));
+					this.sendPending();
 				}
 
 				return true;
@@ -245,7 +293,19 @@ export class Subscriber {
 	/** The snapshot is asked for explicitly: its default is not the same on every channel. */
 	#paramsOf(channel: Channel): ChannelParams {
 		const snapshot = channel !== 'trade' || this.#tradeSnapshot;
-		return channel === 'ohlc' ? {interval: this.#interval, snapshot} : {snapshot};
+		switch (channel) {
+			case 'ohlc': {
+				return {interval: this.#interval, snapshot};
+			}
+
+			case 'book': {
+				return {depth: this.#depth, snapshot};
+			}
+
+			default: {
+				return {snapshot};
+			}
+		}
 	}
 
 	#send(method: 'subscribe' | 'unsubscribe', request: SubscriptionRequest): void {
@@ -256,10 +316,15 @@ export class Subscriber {
 				reqId,
 				new Set(request.pairs.map((pair) => `${request.channel} ${pair}`)),
 			);
-			// Answers that never come are forgotten, as request ids are, after a few hundred more.
-			if (this.#unsubscribing.size > 500) {
-				const [oldest] = this.#unsubscribing.keys();
-				this.#unsubscribing.delete(oldest!);
+		} else {
+			this.#subscribing.set(reqId, request.pairs);
+		}
+
+		// Answers that never come are forgotten, as request ids are, after a few hundred more.
+		for (const requests of [this.#unsubscribing, this.#subscribing]) {
+			if (requests.size > 500) {
+				const [oldest] = requests.keys();
+				requests.delete(oldest!);
 			}
 		}
 

@@ -72,6 +72,12 @@ export class SubscriptionLedger {
 		);
 	}
 
+	/** Wanted again on this connection, after its unsubscribe was answered (a book resync). */
+	reopen(channel: Channel, pair: string): Subscription | undefined {
+		const entry = this.get(channel, pair);
+		return entry && this.#set({...entry, state: 'pending', acknowledgedAt: undefined});
+	}
+
 	/** The connection is gone: what was acknowledged on it is wanted again on the next. */
 	connectionLost(): Subscription[] {
 		const reopened: Subscription[] = [];

@@ -22,6 +22,9 @@ export type Glyphs = Readonly<{
 	candleDown: string;
 	/** Sparkline levels, lowest first. */
 	spark: readonly string[];
+	/** Marks a book level that just changed; fills the ladder's depth bars. */
+	bookChanged: string;
+	depthBar: string;
 }>;
 
 export const unicodeGlyphs: Glyphs = {
@@ -44,6 +47,8 @@ export const unicodeGlyphs: Glyphs = {
 	candleUp: '█',
 	candleDown: '▓',
 	spark: ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
+	bookChanged: '•',
+	depthBar: '▇',
 };
 
 export const asciiGlyphs: Glyphs = {
@@ -66,4 +71,6 @@ export const asciiGlyphs: Glyphs = {
 	candleUp: '#',
 	candleDown: '=',
 	spark: ['_', '.', '-', '~', '=', '+', '*', '#'],
+	bookChanged: '+',
+	depthBar: '#',
 };

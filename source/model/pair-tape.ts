@@ -1,7 +1,7 @@
 import {CandleSeries, type CandleHistory} from './candle-series.js';
 import {PairStats, type PairStatsView} from './pair-stats.js';
 import {TradeRing, type TradeHistory} from './trade-ring.js';
-import type {Channel, SubscriptionState, TapeMarker, Ticker} from './types.js';
+import type {BookHealth, BookTop, Channel, SubscriptionState, TapeMarker, Ticker} from './types.js';
 
 /** Where one channel's subscription of a pair stands, with the exchange's words if refused. */
 export type ChannelStatus = Readonly<{state: SubscriptionState; message?: string}>;
@@ -18,6 +18,12 @@ export type PairTape = Readonly<{
 	/** The latest 24-hour figures, once the ticker has sent any. */
 	ticker?: Ticker;
 	candles: CandleHistory;
+	/** The best levels of the book as last verified; undefined until the first snapshot. */
+	book?: BookTop;
+	/** Whether the book can be believed, once something has been said of it. */
+	bookHealth?: BookHealth;
+	/** When each price shown in the book last changed its quantity or appeared (ms). */
+	bookChangedAt: ReadonlyMap<number, number>;
 	/** Most decimals seen in a price: v2 numbers lose trailing zeros, so the maximum stands in. */
 	priceDecimals: number;
 	/**
@@ -44,6 +50,7 @@ export function newTape(pair: string, capacity: number): StoredTape {
 		markers: [],
 		channels: {},
 		candles: new CandleSeries(),
+		bookChangedAt: new Map(),
 		priceDecimals: 0,
 		volumeDecimals: 8,
 		isAlerted: false,

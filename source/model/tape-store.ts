@@ -3,6 +3,9 @@ import {decimalPlaces} from './format.js';
 import {newTape, type PairTape, type StoredTape} from './pair-tape.js';
 import type {
 	AlertEvent,
+	BookHealth,
+	BookLevel,
+	BookTop,
 	Candle,
 	CandleInterval,
 	Channel,
@@ -179,6 +182,50 @@ export class TapeStore {
 				learnDecimals(tape, price);
 			}
 
+			this.#changed();
+		}
+	}
+
+	/**
+	 * A pair's book as last verified. The prices whose quantity changed (or that are new) are
+	 * noted with `at`, for the ladder to mark them a moment.
+	 */
+	setBook(top: BookTop, at: number): void {
+		const tape = this.#tapes.get(top.pair);
+		if (!tape) {
+			return;
+		}
+
+		const before = new Map<number, number>();
+		for (const [price, quantity] of [...(tape.book?.asks ?? []), ...(tape.book?.bids ?? [])]) {
+			before.set(price, quantity);
+		}
+
+		const changedAt = new Map<number, number>();
+		const note = (levels: readonly BookLevel[]) => {
+			for (const [price, quantity] of levels) {
+				const previous = before.get(price);
+				const isChanged = tape.book !== undefined && previous !== quantity;
+				const since = isChanged ? at : tape.bookChangedAt.get(price);
+				if (since !== undefined) {
+					changedAt.set(price, since);
+				}
+
+				learnDecimals(tape, price);
+			}
+		};
+
+		note(top.asks);
+		note(top.bids);
+		tape.book = top;
+		tape.bookChangedAt = changedAt;
+		this.#changed();
+	}
+
+	setBookHealth(health: BookHealth): void {
+		const tape = this.#tapes.get(health.pair);
+		if (tape) {
+			tape.bookHealth = health;
 			this.#changed();
 		}
 	}

@@ -3,20 +3,29 @@ export type ApiVersion = 'v1' | 'v2';
 
 /**
  * A kind of market data Kraken streams, by its channel name on both APIs: trades, the 24-hour
- * ticker, and candles (`ohlc`). A subscription is one channel for one pair.
+ * ticker, candles (`ohlc`) and the order book. A subscription is one channel for one pair.
  */
-export type Channel = 'trade' | 'ticker' | 'ohlc';
+export type Channel = 'trade' | 'ticker' | 'ohlc' | 'book';
 
 /** Candle lengths Kraken offers, in minutes: a minute to fifteen days. */
 export const candleIntervals = [1, 5, 15, 30, 60, 240, 1440, 10_080, 21_600] as const;
 
 export type CandleInterval = (typeof candleIntervals)[number];
 
+/** Order book depths Kraken offers: levels a side. */
+export const bookDepths = [10, 25, 100, 500, 1000] as const;
+
+export type BookDepth = (typeof bookDepths)[number];
+
 /**
- * What a channel's subscription asks for beyond the pair: the v2 snapshot, and the candles'
- * interval.
+ * What a channel's subscription asks for beyond the pair: the v2 snapshot, the candles' interval,
+ * the book's depth.
  */
-export type ChannelParams = Readonly<{snapshot?: boolean; interval?: CandleInterval}>;
+export type ChannelParams = Readonly<{
+	snapshot?: boolean;
+	interval?: CandleInterval;
+	depth?: BookDepth;
+}>;
 
 /**
  * A pair's 24-hour figures and best prices, as the ticker channel sends them on both APIs. Every
@@ -56,6 +65,41 @@ export type Candle = Readonly<{
 	vwap: number;
 	volume: number;
 	trades: number;
+}>;
+
+/** One level of a book: its price and the quantity resting there, in the base currency. */
+export type BookLevel = readonly [price: number, quantity: number];
+
+/**
+ * The best levels of a pair's book after a message was applied and its checksum verified (or,
+ * on v1, a snapshot, which carries none), best first on each side.
+ */
+export type BookTop = Readonly<{
+	pair: string;
+	bids: readonly BookLevel[];
+	asks: readonly BookLevel[];
+	/** Kraken's CRC32 of the top ten levels a side; absent from a v1 snapshot. */
+	checksum?: number;
+	/** The exchange's time of the last change where it says, else when it was received (ms). */
+	time: number;
+	/** Levels a side subscribed. */
+	depth: BookDepth;
+}>;
+
+/**
+ * Whether a pair's book can be believed: `synced` from a snapshot until a message fails its
+ * check, `stale` from then until a new snapshot has rebuilt it. Failures and resyncs count up
+ * over the whole run.
+ */
+export type BookHealth = Readonly<{
+	pair: string;
+	state: 'synced' | 'stale';
+	/** Messages whose checksum or content failed. */
+	failures: number;
+	/** Times the book was subscribed afresh to rebuild it. */
+	resyncs: number;
+	/** Why it went stale, in words, while it is. */
+	reason?: string;
 }>;
 
 /** The taker's side of a trade. */

@@ -1,4 +1,5 @@
 /** What the screen is showing, apart from the data: a pure reducer, driven by keys. */
+import {nextPane, type PaneContents, type PaneView} from './pane-layout.js';
 import type {PairStatsSnapshot} from './pair-stats.js';
 import {TradeRing} from './trade-ring.js';
 import type {TapeMarker} from './types.js';
@@ -27,11 +28,8 @@ export type PromptState = Readonly<{text: string; error?: string}>;
 export type ViewState = Readonly<{
 	focus: number;
 	mode: ViewMode;
-	/**
-	 * The chart key was pressed (an odd number of times): a pane tall enough for both hides the
-	 * chart, a short one shows the chart in place of the tape.
-	 */
-	isChartToggled: boolean;
+	/** What the focused pair's pane shows (model/pane-layout.ts). */
+	pane: PaneView;
 	isHelpOpen: boolean;
 	pause?: PauseState;
 	prompt?: PromptState;
@@ -41,7 +39,8 @@ export type ViewAction =
 	| Readonly<{type: 'focus-step'; delta: number; pairCount: number}>
 	| Readonly<{type: 'focus-index'; index: number; pairCount: number}>
 	| Readonly<{type: 'toggle-grid'}>
-	| Readonly<{type: 'toggle-chart'}>
+	/** The view key: the next view there is something to show in. */
+	| Readonly<{type: 'next-pane'; contents: PaneContents}>
 	| Readonly<{type: 'toggle-help'}>
 	| Readonly<{
 			type: 'pause';
@@ -64,7 +63,7 @@ export const initialViewState: ViewState = {
 	focus: 0,
 	mode: 'tape',
 	isHelpOpen: false,
-	isChartToggled: false,
+	pane: 'main',
 };
 
 const clamp = (value: number, minimum: number, maximum: number) =>
@@ -88,8 +87,8 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 			return {...state, mode: state.mode === 'grid' ? 'tape' : 'grid'};
 		}
 
-		case 'toggle-chart': {
-			return {...state, isChartToggled: !state.isChartToggled};
+		case 'next-pane': {
+			return {...state, pane: nextPane(state.pane, action.contents)};
 		}
 
 		case 'toggle-help': {

@@ -69,7 +69,7 @@ export const ohlcChannel: Channel = {
 			.filter((candle) => candle.start >= firstStart);
 		return candles.length === 0 ? [] : [ohlcMessageV2('snapshot', pair, interval, candles)];
 	},
-	update(api, market, {pair, channelId, parameters}, trades) {
+	update(api, market, {pair, channelId, parameters}, {trades}) {
 		const interval = intervalIn(parameters);
 		const history = market.history(pair);
 		// The candles the trades fell in, each once, oldest first.

@@ -24,7 +24,8 @@ function tickerFrames(
 }
 
 /**
- * The 24-hour ticker (docs/kraken-protocol.md, 8.1), sent on every trade of its pair. v1 sends a
+ * The 24-hour ticker (docs/kraken-protocol.md, 8.1), sent on every trade of its pair, with the
+ * best bid and ask of the book as the trades left it. v1 sends a
  * snapshot on subscribing; v2 when asked, which it is by default.
  */
 export const tickerChannel: Channel = {
@@ -47,5 +48,6 @@ export const tickerChannel: Channel = {
 			: {event_trigger: parameters['trigger']},
 	hasSnapshot: (api, parameters) => api === 'v1' || parameters['snapshot'] === true,
 	snapshot: (api, market, subscription) => tickerFrames(api, 'snapshot', market, subscription),
-	update: (api, market, subscription) => tickerFrames(api, 'update', market, subscription),
+	update: (api, market, subscription, {trades}) =>
+		trades.length === 0 ? [] : tickerFrames(api, 'update', market, subscription),
 };

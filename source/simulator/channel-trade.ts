@@ -23,8 +23,13 @@ export const tradeChannel: Channel = {
 		const trades = market.recentTrades(pair, snapshotSize);
 		return trades.length === 0 ? [] : [tradeMessageV2('snapshot', pair, trades)];
 	},
-	update: (api, _market, {pair, channelId}, trades) =>
-		api === 'v1'
+	update(api, _market, {pair, channelId}, {trades}) {
+		if (trades.length === 0) {
+			return [];
+		}
+
+		return api === 'v1'
 			? [tradeFrameV1(channelId, pair, trades)]
-			: [tradeMessageV2('update', pair, trades)],
+			: [tradeMessageV2('update', pair, trades)];
+	},
 };

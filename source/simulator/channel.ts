@@ -1,16 +1,30 @@
 import type {ApiVersion} from '../model/types.js';
+import type {BookMove, BookPublisher} from './book-publisher.js';
 import type {ListedPair} from './pair-catalog.js';
 import type {PairHistory} from './pair-history.js';
 import type {Fields} from './requests.js';
 import type {ChannelParameters, Subscription} from './subscriptions.js';
 import type {ExchangeTrade} from './trade-source.js';
 
-/** What a channel's frames are made from: the exchange's trades and each pair's history. */
+/** What a channel's frames are made from: the exchange's trades, each pair's history and book. */
 export type Market = Readonly<{
 	recentTrades(pair: ListedPair, count: number): readonly ExchangeTrade[];
 	history(pair: ListedPair): PairHistory;
+	/** The pair's book as subscribers were last sent it. */
+	book(pair: ListedPair): BookPublisher | undefined;
 	/** Now, in milliseconds: what the ticker's 24 hours end at. */
 	now(): number;
+}>;
+
+/**
+ * What happened to a pair, for its subscribers: trades, a move of its book, or both (the trades'
+ * own changes to the book).
+ */
+export type MarketMove = Readonly<{
+	/** Oldest first; none when only the book moved. */
+	trades: readonly ExchangeTrade[];
+	/** The book's change since it was last published; absent when it did not change. */
+	book?: BookMove;
 }>;
 
 /** What goes out about one subscription: frames of one API version, in order. */
@@ -30,7 +44,7 @@ export type ParsedParameters =
  * the table in channels.ts, plus its data frames' encoders in wire-v1.ts and wire-v2.ts.
  */
 export type Channel = Readonly<{
-	/** The name on the wire, the same in v1 and v2: `trade`, later `ticker`, `ohlc`, `book`. */
+	/** The name on the wire, the same in v1 and v2: `trade`, `ticker`, `ohlc`, `book`. */
 	name: string;
 	/** v1 channel ids are this plus the pair's index in the catalog (Kraken's own are opaque). */
 	channelIdBase: number;
@@ -52,13 +66,13 @@ export type Channel = Readonly<{
 	/** The snapshot's frames, read from the market as they are sent; none when there is nothing. */
 	snapshot: ChannelFrames;
 	/**
-	 * What goes out after `trades` of the subscription's pair (the trade channel sends the trades
-	 * themselves, the others what the trades changed).
+	 * What goes out after `move` of the subscription's pair: the trade channel sends the trades
+	 * themselves, the book its change, the others what the trades changed.
 	 */
 	update(
 		api: ApiVersion,
 		market: Market,
 		subscription: Subscription,
-		trades: readonly ExchangeTrade[],
+		move: MarketMove,
 	): readonly string[];
 }>;

@@ -2,7 +2,8 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {WebSocketServer, type WebSocket} from 'ws';
 import type {ApiVersion} from '../model/types.js';
-import type {Market} from './channel.js';
+import type {Market, MarketMove} from './channel.js';
+import {exchangeBooks} from './exchange-books.js';
 import type {ListedPair} from './pair-catalog.js';
 import {PairHistory} from './pair-history.js';
 import {ExchangeSession} from './session.js';
@@ -45,11 +46,17 @@ export async function startExchangeServer(options: ExchangeServerOptions): Promi
 	// Above 2^53 like Kraken's, so clients that parse ids as numbers get caught here, not live.
 	const connectionIdBase = 13_834_774_380_200_032_777n;
 
-	// Every pair's history, from the source's past (the simulated market invents a day) and every
-	// trade since: what tickers and candles are made of, the same for every connection.
+	// Every pair's book, the source's own or one that follows its trades, and its history, from the
+	// source's past (the simulated market invents a day) and every trade since: what the book,
+	// tickers and candles are made of, the same for every connection.
+	const books = exchangeBooks(source);
 	const histories = new Map<ListedPair, PairHistory>(
 		source.pairs.map((pair) => {
-			const history = new PairHistory(pair, source.pastMinutes?.(pair) ?? []);
+			const history = new PairHistory(
+				pair,
+				source.pastMinutes?.(pair) ?? [],
+				books.publisher(pair)?.book,
+			);
 			history.add(source.recent(pair, 50));
 			return [pair, history];
 		}),
@@ -57,6 +64,7 @@ export async function startExchangeServer(options: ExchangeServerOptions): Promi
 	const market: Market = {
 		recentTrades: (pair, count) => source.recent(pair, count),
 		history: (pair) => histories.get(pair) ?? new PairHistory(pair),
+		book: (pair) => books.publisher(pair),
 		now: () => Date.now(),
 	};
 
@@ -84,17 +92,33 @@ export async function startExchangeServer(options: ExchangeServerOptions): Promi
 		});
 	});
 
-	const stopListening = source.onTrades((pair, trades) => {
-		// Trades only happen while the engine matches (docs: cancel_only and post_only do not).
-		if (systemStatus !== 'online') {
-			return;
+	/**
+	 * Sends a pair's move to every session, with the book's change since it was last published:
+	 * every change of a book is published, and reaches every session, before the next one.
+	 */
+	function broadcast(pair: ListedPair, trades: MarketMove['trades']): void {
+		const move: MarketMove = {trades, book: books.publisher(pair)?.publish()};
+		for (const session of sessions.values()) {
+			session.sendUpdates(pair, move);
+		}
+	}
+
+	const stopTrades = source.onTrades((pair, trades) => {
+		// Trades only happen while the engine matches (docs: cancel_only and post_only do not). The
+		// simulated market's book was walked all the same, and is still published.
+		const isMatching = systemStatus === 'online';
+		if (isMatching) {
+			books.follow(pair, trades);
+			histories.get(pair)?.add(trades);
 		}
 
-		histories.get(pair)?.add(trades);
-		for (const session of sessions.values()) {
-			session.sendUpdates(pair, trades);
-		}
+		broadcast(pair, isMatching ? trades : []);
 	});
+	const stopBookMoves = source.onBookMoved?.((pair) => broadcast(pair, []));
+	const stopListening = () => {
+		stopTrades();
+		stopBookMoves?.();
+	};
 
 	await new Promise<void>((resolve, reject) => {
 		http.once('error', reject);

@@ -13,9 +13,22 @@ export type ListedPair = Readonly<{
 	typicalVolume: number;
 	/** Mean taker orders per second in calm markets. */
 	ordersPerSecond: number;
+	/**
+	 * Decimals of a price in v1 book frames, at least `priceDecimals`: v1 pads book prices past the
+	 * pair's decimals, and the checksum is taken from that text (docs/kraken-protocol.md, 9).
+	 */
+	v1BookPriceDecimals: number;
 }>;
 
-type Listing = Omit<ListedPair, 'v1Name' | 'symbol'>;
+type Listing = Omit<ListedPair, 'v1Name' | 'symbol' | 'v1BookPriceDecimals'> &
+	Partial<Pick<ListedPair, 'v1BookPriceDecimals'>>;
+
+/**
+ * v1 book prices carry five decimals at least, as every v1 book frame on record does
+ * (`"37080.20000"` for XBT/USD, `"0.01200"` for GST/EUR); where a pair's own decimals are more,
+ * its listing says how Kraken pads it.
+ */
+export const v1BookPriceDecimalsOf = (priceDecimals: number) => Math.max(5, priceDecimals);
 
 // Prices are rough 2024-2026 levels; decimals follow Kraken's AssetPairs `pair_decimals`.
 const listings: Record<string, Listing> = {
@@ -53,6 +66,8 @@ const listings: Record<string, Listing> = {
 		volumeDecimals: 8,
 		typicalVolume: 4000,
 		ordersPerSecond: 0.8,
+		// Kraken's XDG/USD book frames write nine decimals: "0.074602700".
+		v1BookPriceDecimals: 9,
 	},
 	'ADA/USD': {
 		startPrice: 0.45,
@@ -125,7 +140,13 @@ export function v1NameOf(symbol: string): string {
 }
 
 export const listedPairs: readonly ListedPair[] = Object.entries(listings).map(
-	([symbol, listing]) => ({symbol, v1Name: v1NameOf(symbol), ...listing}),
+	([symbol, listing]) => ({
+		symbol,
+		v1Name: v1NameOf(symbol),
+		...listing,
+		v1BookPriceDecimals:
+			listing.v1BookPriceDecimals ?? v1BookPriceDecimalsOf(listing.priceDecimals),
+	}),
 );
 
 /** The listed pair a client asked for by its API's name, if the exchange lists it. */

@@ -30,8 +30,11 @@ export type Summary = Readonly<{
 	lastMicros: number;
 }>;
 
-/** Best bid and ask, as the last trade left them. */
+/** Best bid and ask, with the quantity at each. */
 export type Quote = Readonly<{bid: number; bidQty: number; ask: number; askQty: number}>;
+
+/** Where the best bid and ask come from: the pair's book (simulated-book.ts). */
+export type QuoteSource = Readonly<{quote(): Quote | undefined}>;
 
 const minuteMs = 60_000;
 const dayMs = 24 * 60 * minuteMs;
@@ -75,17 +78,19 @@ export function summarise(minutes: readonly MinuteCandle[], start: number): Summ
 
 /**
  * A pair's recent history on the simulated exchange, minute by minute: what its ticker and its
- * candles of every interval are made from, so both follow the trades the exchange sends.
+ * candles of every interval are made from, so both follow the trades the exchange sends. The
+ * ticker's best bid and ask are the pair's book's best levels.
  */
 export class PairHistory {
 	readonly pair: ListedPair;
 	readonly #minutes: MinuteCandle[];
-	#quote: Quote | undefined;
+	readonly #quotes: QuoteSource | undefined;
 	#lastVolume = 0;
 
-	constructor(pair: ListedPair, past: readonly MinuteCandle[] = []) {
+	constructor(pair: ListedPair, past: readonly MinuteCandle[] = [], quotes?: QuoteSource) {
 		this.pair = pair;
 		this.#minutes = [...past];
+		this.#quotes = quotes;
 	}
 
 	get last(): MinuteCandle | undefined {
@@ -97,16 +102,9 @@ export class PairHistory {
 		return this.#lastVolume;
 	}
 
-	/** The best bid and ask; before any trade, a tick either side of the last price. */
+	/** The best bid and ask: the book's best levels as they stand. */
 	get quote(): Quote | undefined {
-		if (this.#quote) {
-			return this.#quote;
-		}
-
-		const last = this.last;
-		const tick = 10 ** -this.pair.priceDecimals;
-		const size = this.pair.typicalVolume;
-		return last && {bid: last.close - tick, bidQty: size, ask: last.close, askQty: size};
+		return this.#quotes?.quote();
 	}
 
 	add(trades: readonly ExchangeTrade[]): void {
@@ -117,17 +115,6 @@ export class PairHistory {
 		const last = trades.at(-1);
 		if (last) {
 			this.#lastVolume = last.volume;
-			// A buy lifted the ask, a sell hit the bid: the book's top is left either side of it.
-			const tick = 10 ** -this.pair.priceDecimals;
-			const size = Math.max(
-				10 ** -this.pair.volumeDecimals,
-				last.volume * (1 + (last.tradeId % 5)),
-			);
-			const deep = this.pair.typicalVolume * (1 + (last.tradeId % 3));
-			this.#quote =
-				last.side === 'buy'
-					? {bid: last.price - tick, bidQty: deep, ask: last.price, askQty: size}
-					: {bid: last.price, bidQty: size, ask: last.price + tick, askQty: deep};
 		}
 
 		if (this.#minutes.length > keptMinutes) {

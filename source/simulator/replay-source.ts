@@ -6,7 +6,7 @@ import type {RecordedFrame} from '../kraken/recorder.js';
 import {decimalPlaces} from '../model/format.js';
 import {TradeDeduplicator} from '../model/trade-deduplicator.js';
 import type {Trade} from '../model/types.js';
-import {v1NameOf, type ListedPair} from './pair-catalog.js';
+import {v1BookPriceDecimalsOf, v1NameOf, type ListedPair} from './pair-catalog.js';
 import type {ExchangeTrade, TradeSource, TradesListener} from './trade-source.js';
 
 type ReplayStep = Readonly<{offsetMs: number; pair: ListedPair; trades: readonly Trade[]}>;
@@ -176,14 +176,16 @@ function listPairs(frames: readonly RecordedTrades[]): Map<string, ListedPair> {
 	for (const {symbol, trades} of frames) {
 		const first = trades[0] as Trade;
 		const known = pairs.get(symbol);
+		const priceDecimals = Math.max(
+			known?.priceDecimals ?? 0,
+			...trades.map((trade) => decimalPlaces(trade.price)),
+		);
 		pairs.set(symbol, {
 			symbol,
 			v1Name: v1NameOf(symbol),
 			startPrice: known?.startPrice ?? first.price,
-			priceDecimals: Math.max(
-				known?.priceDecimals ?? 0,
-				...trades.map((trade) => decimalPlaces(trade.price)),
-			),
+			priceDecimals,
+			v1BookPriceDecimals: v1BookPriceDecimalsOf(priceDecimals),
 			volumeDecimals: 8,
 			typicalVolume: known?.typicalVolume ?? first.volume,
 			ordersPerSecond: 0,

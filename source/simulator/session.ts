@@ -1,7 +1,7 @@
 import type WebSocket from 'ws';
 import {simulatedVersionMark} from '../kraken/client-events.js';
 import type {ApiVersion} from '../model/types.js';
-import type {Market} from './channel.js';
+import type {Market, MarketMove} from './channel.js';
 import {channelNamed, channelsInOrder} from './channels.js';
 import type {ListedPair} from './pair-catalog.js';
 import type {RequestResult} from './requests.js';
@@ -13,7 +13,7 @@ import {
 	noSubscriptions,
 	type Subscriptions,
 } from './subscriptions.js';
-import type {ExchangeTrade, TradeSource} from './trade-source.js';
+import type {TradeSource} from './trade-source.js';
 import {heartbeatV1, rateLimitV1, systemStatusV1} from './wire-v1.js';
 import {heartbeatV2, statusV2} from './wire-v2.js';
 
@@ -82,16 +82,16 @@ export class ExchangeSession {
 		);
 	}
 
-	/** What `trades` of a pair change, for every channel of the pair subscribed: trades first. */
-	sendUpdates(pair: ListedPair, trades: readonly ExchangeTrade[]): void {
-		if (trades.length === 0) {
+	/** What a move of a pair changes, for every channel of the pair subscribed: trades first. */
+	sendUpdates(pair: ListedPair, move: MarketMove): void {
+		if (move.trades.length === 0 && !move.book) {
 			return;
 		}
 
 		for (const channel of channelsInOrder) {
 			const subscription = findSubscription(this.#subscriptions, channel.name, pair);
 			if (subscription) {
-				for (const frame of channel.update(this.api, this.#market, subscription, trades)) {
+				for (const frame of channel.update(this.api, this.#market, subscription, move)) {
 					this.send(frame);
 				}
 			}

@@ -1,7 +1,12 @@
 import {RingBuffer} from '../model/ring-buffer.js';
-import {listedPairs, type ListedPair} from './pair-catalog.js';
+import {moveBook} from './book-motion.js';
+import {bookShapeOf, keepDeep, seedBook, type BookShape} from './book-shape.js';
+import {takeLiquidity} from './book-taker.js';
+import {lotsOf, priceOf, quantityOf, ticksOf} from './book-text.js';
 import {inventPastDay} from './invented-history.js';
+import {listedPairs, type ListedPair} from './pair-catalog.js';
 import {normal, poisson, seededRandom} from './random.js';
+import {SimulatedBook} from './simulated-book.js';
 import type {ExchangeTrade, TradeSource, TradesListener} from './trade-source.js';
 
 export type SimulatedMarketOptions = Readonly<{
@@ -13,9 +18,12 @@ export type SimulatedMarketOptions = Readonly<{
 	pairs?: readonly ListedPair[];
 }>;
 
-type PairBook = {
+type PairMarket = {
 	readonly pair: ListedPair;
-	logPrice: number;
+	/** The price makers quote around and takers lean towards, in log space: a random walk. */
+	logFair: number;
+	readonly book: SimulatedBook;
+	readonly shape: BookShape;
 	nextTradeId: number;
 	/** 1 in calm markets; jumps for a while to make the bursts real tapes have. */
 	intensity: number;
@@ -23,11 +31,16 @@ type PairBook = {
 };
 
 const snapshotDepth = 50;
+/** The fair price's volatility per square root of a second, as the invented day's minutes have. */
+const fairVolatility = 0.00015;
+/** Maker actions (place, join, cancel) per taker order, so the book moves between trades. */
+const makersPerTaker = 8;
 
 /**
- * A random-walk market: prices move in log space with each pair's real decimals, taker orders
- * arrive in Poisson bursts and sweep one to several price levels, so one frame often carries
- * several trades with one timestamp, as Kraken's do.
+ * A market of order books: each pair's book (simulated-book.ts) is moved by makers between
+ * trades and walked by taker orders arriving in Poisson bursts, each filling one or several
+ * levels, so one frame often carries several trades with one timestamp, as Kraken's do, and
+ * every trade is at a price the book had. A random walk of the fair price leads both.
  */
 export function createSimulatedMarket(options: SimulatedMarketOptions = {}): TradeSource {
 	const random = seededRandom(options.seed ?? Date.now());
@@ -35,59 +48,84 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 	const rateMultiplier = options.rateMultiplier ?? 1;
 	const pairs = options.pairs ?? listedPairs;
 	const listeners = new Set<TradesListener>();
-	const books = new Map<ListedPair, PairBook>(
-		pairs.map((pair) => [
-			pair,
-			{
+	const bookListeners = new Set<(pair: ListedPair) => void>();
+	const warmUpStart = (Date.now() - 60_000) * 1000;
+	const markets = new Map<ListedPair, PairMarket>(
+		pairs.map((pair) => {
+			const logFair = Math.log(pair.startPrice * (1 + normal(random) * 0.01));
+			const book = new SimulatedBook(pair);
+			const shape = bookShapeOf(pair, Math.exp(logFair));
+			seedBook(book, shape, Math.exp(logFair), random, warmUpStart);
+			return [
 				pair,
-				logPrice: Math.log(pair.startPrice * (1 + normal(random) * 0.01)),
-				nextTradeId: 10_000_000 + Math.floor(random() * 80_000_000),
-				intensity: 1,
-				history: new RingBuffer<ExchangeTrade>(snapshotDepth),
-			},
-		]),
+				{
+					pair,
+					logFair,
+					book,
+					shape,
+					nextTradeId: 10_000_000 + Math.floor(random() * 80_000_000),
+					intensity: 1,
+					history: new RingBuffer<ExchangeTrade>(snapshotDepth),
+				},
+			];
+		}),
 	);
 	let timer: NodeJS.Timeout | undefined;
 
-	function takerOrder(book: PairBook, timeMicros: number): ExchangeTrade[] {
-		const {pair} = book;
-		const side = random() < 0.5 ? 'buy' : 'sell';
-		book.logPrice += normal(random) * 0.0004;
-		const tick = 10 ** -pair.priceDecimals;
-		const fills = 1 + Math.min(4, poisson(random, 0.6));
-		const totalVolume = pair.typicalVolume * Math.exp(normal(random) * 0.9);
-		const orderType = random() < 0.65 ? 'market' : 'limit';
-		const trades: ExchangeTrade[] = [];
-		let price = Math.exp(book.logPrice);
-		for (let fill = 0; fill < fills; fill++) {
-			const volume = Math.max(
-				10 ** -pair.volumeDecimals,
-				round((totalVolume / fills) * (0.4 + random() * 1.2), pair.volumeDecimals),
-			);
-			trades.push({
-				side,
-				price: Math.max(tick, round(price, pair.priceDecimals)),
-				volume,
-				orderType,
-				timeMicros,
-				tradeId: book.nextTradeId++,
-			});
-			// A buy sweeps up the asks, a sell down the bids.
-			price += (side === 'buy' ? 1 : -1) * tick * (1 + Math.floor(random() * 3));
+	const fairTicks = (market: PairMarket) => ticksOf(market.pair, Math.exp(market.logFair));
+
+	/** About `meanEvents` maker actions on a pair's book; says whether there were any. */
+	function makersAct(market: PairMarket, meanEvents: number, timeMicros: number): boolean {
+		const events = poisson(random, meanEvents);
+		if (events > 0) {
+			moveBook(market.book, market.shape, fairTicks(market), events, random, timeMicros);
+			keepDeep(market.book, market.shape, random, timeMicros);
 		}
 
-		book.logPrice = Math.log(Math.max(tick, price));
-		return trades;
+		return events > 0;
+	}
+
+	function takerOrder(market: PairMarket, timeMicros: number): ExchangeTrade[] {
+		const {pair, book, shape} = market;
+		// Takers lean the way the fair price has moved from the middle of the book.
+		const bid = book.best('bid')?.ticks ?? 0;
+		const ask = book.best('ask')?.ticks ?? bid;
+		const lean = (fairTicks(market) - (bid + ask) / 2) / (3 * shape.gapTicks);
+		const side = random() < 1 / (1 + Math.exp(-lean)) ? 'buy' : 'sell';
+		const lots = Math.max(1, lotsOf(pair, pair.typicalVolume * Math.exp(normal(random) * 0.9)));
+		const orderType = random() < 0.65 ? 'market' : 'limit';
+		return takeLiquidity(book, side, lots, timeMicros).map((fill) => ({
+			side,
+			price: priceOf(pair, fill.ticks),
+			volume: quantityOf(pair, fill.lots),
+			orderType,
+			timeMicros,
+			tradeId: market.nextTradeId++,
+		}));
+	}
+
+	/** The fair price's step over `seconds`, larger in a burst. */
+	function walkFair(market: PairMarket, seconds: number): void {
+		market.logFair += normal(random) * fairVolatility * Math.sqrt(seconds * market.intensity);
 	}
 
 	function tick(): void {
 		const startMicros = Date.now() * 1000;
-		for (const book of books.values()) {
+		const seconds = tickMs / 1000;
+		for (const market of markets.values()) {
 			if (random() < 0.01) {
-				book.intensity = book.intensity > 1 ? 1 : 4 + random() * 8;
+				market.intensity = market.intensity > 1 ? 1 : 4 + random() * 8;
 			}
 
-			const mean = book.pair.ordersPerSecond * book.intensity * rateMultiplier * (tickMs / 1000);
+			walkFair(market, seconds);
+			const mean = market.pair.ordersPerSecond * market.intensity * rateMultiplier * seconds;
+			// The book moves first, and is published before the trades it then makes.
+			if (makersAct(market, mean * makersPerTaker, startMicros)) {
+				for (const listener of bookListeners) {
+					listener(market.pair);
+				}
+			}
+
 			const orders = poisson(random, mean);
 			if (orders === 0) {
 				continue;
@@ -96,48 +134,62 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 			const trades: ExchangeTrade[] = [];
 			for (let order = 0; order < orders; order++) {
 				const offset = Math.floor((order / orders) * tickMs * 1000 + random() * 997);
-				trades.push(...takerOrder(book, startMicros + offset));
+				trades.push(...takerOrder(market, startMicros + offset));
+			}
+
+			keepDeep(market.book, market.shape, random, startMicros);
+			if (trades.length === 0) {
+				continue;
 			}
 
 			for (const trade of trades) {
-				book.history.push(trade);
+				market.history.push(trade);
 			}
 
 			for (const listener of listeners) {
-				listener(book.pair, trades);
+				listener(market.pair, trades);
 			}
 		}
 	}
 
 	// A day of invented minutes up to the warm-up, ending at each pair's starting price, then a
 	// minute of trades, so the first v2 client gets a snapshot, a ticker and candles at once.
-	const warmUpStart = (Date.now() - 60_000) * 1000;
 	const pastDays = new Map(
-		[...books.values()].map((book) => [
-			book.pair,
-			inventPastDay(book.pair, Math.exp(book.logPrice), warmUpStart / 1000, random),
+		[...markets.values()].map((market) => [
+			market.pair,
+			inventPastDay(market.pair, Math.exp(market.logFair), warmUpStart / 1000, random),
 		]),
 	);
-	for (const book of books.values()) {
+	for (const market of markets.values()) {
 		let offset = 0;
-		while (book.history.size < snapshotDepth) {
+		while (market.history.size < snapshotDepth) {
 			// About 30 orders fill the snapshot: spread them over the minute up to now.
-			offset = Math.min(offset + Math.floor(random() * 3_800_000), 59_900_000);
-			for (const trade of takerOrder(book, warmUpStart + offset)) {
-				book.history.push(trade);
+			const step = Math.floor(random() * 3_800_000);
+			offset = Math.min(offset + step, 59_900_000);
+			walkFair(market, step / 1_000_000);
+			makersAct(market, makersPerTaker, warmUpStart + offset);
+			for (const trade of takerOrder(market, warmUpStart + offset)) {
+				market.history.push(trade);
 			}
+
+			keepDeep(market.book, market.shape, random, warmUpStart + offset);
 		}
 	}
 
 	return {
 		pairs,
-		description: 'simulated random-walk market (a day of invented history behind it)',
+		description: 'simulated market of order books (a day of invented history behind it)',
 		onTrades(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
 		recent(pair, count) {
-			return books.get(pair)?.history.newest(count).reverse() ?? [];
+			return markets.get(pair)?.history.newest(count).reverse() ?? [];
+		},
+		book: (pair) => markets.get(pair)?.book,
+		onBookMoved(listener) {
+			bookListeners.add(listener);
+			return () => bookListeners.delete(listener);
 		},
 		pastMinutes: (pair) => pastDays.get(pair) ?? [],
 		start() {
@@ -148,8 +200,4 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 			timer = undefined;
 		},
 	};
-}
-
-function round(value: number, decimals: number): number {
-	return Number(value.toFixed(decimals));
 }

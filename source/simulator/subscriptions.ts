@@ -1,11 +1,14 @@
 import type {ListedPair} from './pair-catalog.js';
 
-/** A channel's parameters as a request set them: v2 `snapshot`, later `depth` or `interval`. */
+/**
+ * A channel's parameters as a request set them: v2 `snapshot`, the book's `depth`, the candles'
+ * `interval`.
+ */
 export type ChannelParameters = Readonly<Record<string, string | number | boolean>>;
 
 /** One channel of one pair that a connection is subscribed to. */
 export type Subscription = Readonly<{
-	/** The channel's name on the wire: `trade` (later `ticker`, `ohlc`, `book`). */
+	/** The channel's name on the wire: `trade`, `ticker`, `ohlc` or `book`. */
 	channel: string;
 	pair: ListedPair;
 	parameters: ChannelParameters;

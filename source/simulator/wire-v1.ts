@@ -133,3 +133,52 @@ export function ohlcFrameV1(
 	];
 	return `[${channelId},[${fields.join(',')}],"ohlc-${interval}",${JSON.stringify(pair.v1Name)}]`;
 }
+
+/**
+ * A v1 book level as text: `[price, volume, time]`, or `[price, volume, time, "r"]` for a level
+ * republished into the window when one above it left (docs/kraken-protocol.md, 9).
+ */
+export type BookLevelV1 = Readonly<{
+	price: string;
+	volume: string;
+	timeMicros: number;
+	republished: boolean;
+}>;
+
+const bookLevelsV1 = (levels: readonly BookLevelV1[]) =>
+	levels
+		.map(
+			(level) =>
+				`["${level.price}","${level.volume}","${v1Time(level.timeMicros)}"${level.republished ? ',"r"' : ''}]`,
+		)
+		.join(',');
+
+/** `[channelID, {"as": [...], "bs": [...]}, "book-<depth>", pair]`: asks rising, bids falling. */
+export function bookSnapshotFrameV1(
+	channelId: number,
+	pair: ListedPair,
+	depth: number,
+	book: Readonly<{asks: readonly BookLevelV1[]; bids: readonly BookLevelV1[]}>,
+): string {
+	return `[${channelId},{"as":[${bookLevelsV1(book.asks)}],"bs":[${bookLevelsV1(book.bids)}]},"book-${depth}",${JSON.stringify(pair.v1Name)}]`;
+}
+
+/**
+ * `[channelID, {"a": [...]}, {"b": [...], "c": "<checksum>"}, "book-<depth>", pair]`: a map for
+ * each side that changed, asks first, the checksum (unsigned, as a string) in the last one.
+ * Only called with a change on one side at least.
+ */
+export function bookUpdateFrameV1(
+	channelId: number,
+	pair: ListedPair,
+	depth: number,
+	changes: Readonly<{asks: readonly BookLevelV1[]; bids: readonly BookLevelV1[]}>,
+	checksum: number,
+): string {
+	const maps = [
+		...(changes.asks.length > 0 ? [`"a":[${bookLevelsV1(changes.asks)}]`] : []),
+		...(changes.bids.length > 0 ? [`"b":[${bookLevelsV1(changes.bids)}]`] : []),
+	];
+	maps[maps.length - 1] += `,"c":"${checksum}"`;
+	return `[${channelId},${maps.map((map) => `{${map}}`).join(',')},"book-${depth}",${JSON.stringify(pair.v1Name)}]`;
+}

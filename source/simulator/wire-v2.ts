@@ -123,3 +123,26 @@ export function ohlcMessageV2(
 	);
 	return `{"channel":"ohlc","type":"${type}","timestamp":"${nowStamp()}","data":[${data.join(',')}]}`;
 }
+
+/** A book level as the text of its two numbers: `["62802.5", "0.02987767"]`. */
+export type BookLevelV2 = readonly [price: string, qty: string];
+
+/**
+ * A v2 book snapshot or update: prices and quantities are bare numbers written from the text
+ * given, trailing zeros kept (`{"price":62803.7,"qty":0.10000000}`), since the checksum is taken
+ * from that text; `timestamp` is when the book last changed (docs/kraken-protocol.md, 9).
+ */
+export function bookMessageV2(
+	type: 'snapshot' | 'update',
+	pair: ListedPair,
+	book: Readonly<{
+		bids: readonly BookLevelV2[];
+		asks: readonly BookLevelV2[];
+		checksum: number;
+		timeMicros: number;
+	}>,
+): string {
+	const levels = (side: readonly BookLevelV2[]) =>
+		side.map(([price, qty]) => `{"price":${price},"qty":${qty}}`).join(',');
+	return `{"channel":"book","type":"${type}","data":[{"symbol":${JSON.stringify(pair.symbol)},"bids":[${levels(book.bids)}],"asks":[${levels(book.asks)}],"checksum":${book.checksum},"timestamp":"${timestampOf(book.timeMicros)}"}]}`;
+}

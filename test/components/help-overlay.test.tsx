@@ -9,7 +9,7 @@ const body = [
 	' ← h Shift-Tab / → l Tab  previous / next pair                                      ',
 	' 1-9                      jump to a pair                                            ',
 	' g                        grid of every pair / back to one pair                     ',
-	' v                        candle chart on / off (in place of the tape when short)   ',
+	' v                        the pane: all that fits, the candle chart, the order book ',
 	' i / I                    longer / shorter candles                                  ',
 	' space                    pause the tape (trades keep counting) / resume            ',
 	' ↓ j / ↑ k                back / forward one trade (pauses a live tape)             ',

@@ -12,11 +12,11 @@ describe('key-hints', () => {
 	test.each<[number, string]>([
 		[
 			94,
-			'q quit  ? help  space pause  ←→ pair  g grid  v chart  i interval  a add  x remove  c clear',
+			'q quit  ? help  space pause  ←→ pair  g grid  v view  i interval  a add  x remove  c clear',
 		],
-		[80, 'q quit  ? help  space pause  ←→ pair  g grid  v chart  i interval  a add'],
-		[72, 'q quit  ? help  space pause  ←→ pair  g grid  v chart  i interval  a add'],
-		[71, 'q quit  ? help  space pause  ←→ pair  g grid  v chart  i interval'],
+		[80, 'q quit  ? help  space pause  ←→ pair  g grid  v view  i interval  a add'],
+		[71, 'q quit  ? help  space pause  ←→ pair  g grid  v view  i interval  a add'],
+		[70, 'q quit  ? help  space pause  ←→ pair  g grid  v view  i interval'],
 		[40, 'q quit  ? help  space pause  ←→ pair'],
 		[15, 'q quit  ? help'],
 		[5, ''],
@@ -25,7 +25,7 @@ describe('key-hints', () => {
 	});
 
 	test.each<[number, string]>([
-		[80, 'q quit  ? help  space resume  ↑↓ scroll  ←→ pair  g grid  v chart  i interval'],
+		[80, 'q quit  ? help  space resume  ↑↓ scroll  ←→ pair  g grid  v view  i interval'],
 		[40, 'q quit  ? help  space resume  ↑↓ scroll'],
 		[15, 'q quit  ? help'],
 	])('while paused at width %i offers resume and scrolling', (width, text) => {
@@ -35,7 +35,7 @@ describe('key-hints', () => {
 	test('hints name the keys in effect and leave out actions with no key', () => {
 		const bindings = {...defaultBindings, quit: ['ctrl+q'], grid: [], 'next-pair': ['n']};
 		expect(renderFrame(<KeyHints width={100} />, 100, {glyphs: unicodeGlyphs, bindings})).toBe(
-			'Ctrl-Q quit  ? help  space pause  ←n pair  v chart  i interval  a add  x remove  c clear  1-9 jump',
+			'Ctrl-Q quit  ? help  space pause  ←n pair  v view  i interval  a add  x remove  c clear  1-9 jump',
 		);
 	});
 

@@ -1,7 +1,11 @@
-import {pro, type OHLCV, type Ticker, type Trade} from 'ccxt';
+import {ChecksumError, pro, type OHLCV, type OrderBook, type Ticker, type Trade} from 'ccxt';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {startExchangeServer, type ExchangeServer} from '../../source/simulator/exchange-server.js';
-import {createSimulatedMarket} from '../../source/simulator/simulated-market.js';
+import {
+	createSimulatedMarket,
+	type SimulatedMarketOptions,
+} from '../../source/simulator/simulated-market.js';
+import {checkBooks} from '../helpers/ccxt-book-checks.js';
 import {createCleanup} from '../helpers/cleanup.js';
 import {eventually} from '../helpers/eventually.js';
 
@@ -109,11 +113,11 @@ async function offlineRest(url: string): Promise<unknown> {
 	return answer;
 }
 
-async function simulate(): Promise<ExchangeServer> {
-	// Five times Kraken's calm order rate, so every pair trades within a second.
-	const server = await startExchangeServer({
-		source: createSimulatedMarket({seed: 1, rateMultiplier: 5}),
-	});
+// Five times Kraken's calm order rate by default, so every pair trades within a second.
+async function simulate(
+	options: SimulatedMarketOptions = {seed: 1, rateMultiplier: 5},
+): Promise<ExchangeServer> {
+	const server = await startExchangeServer({source: createSimulatedMarket(options)});
 	cleanup.add(() => server.close());
 	return server;
 }
@@ -259,6 +263,21 @@ function expectPlausibleCandles(
 	expect(closingTrades.length).toBeGreaterThan(0);
 }
 
+/** A book as ccxt hands it over: the depth asked for, asks rising, bids falling, not crossed. */
+function expectWellFormedBook(book: OrderBook, symbol: string, depth: number) {
+	expect(book.symbol).toBe(symbol);
+	const asks = book.asks.map(([price]) => figure(price, 'ask'));
+	const bids = book.bids.map(([price]) => figure(price, 'bid'));
+	expect(asks).toHaveLength(depth);
+	expect(bids).toHaveLength(depth);
+	expect(asks).toEqual([...asks].sort((a, b) => a - b));
+	expect(bids).toEqual([...bids].sort((a, b) => b - a));
+	expect(bids[0]).toBeLessThan(asks[0]!);
+}
+
+/** A market fast enough for a few hundred book messages a second. */
+const busyMarket: SimulatedMarketOptions = {seed: 2, rateMultiplier: 40, tickMs: 5};
+
 describe('ccxt 4.5.84 (Kraken, WebSocket v2) against the simulated exchange', () => {
 	test.each([
 		{symbol: 'BTC/USD', timeframe: '1m', intervalMs: 60_000},
@@ -317,5 +336,52 @@ describe('ccxt 4.5.84 (Kraken, WebSocket v2) against the simulated exchange', ()
 
 		await exchange.close();
 		await eventually(() => expect(server.connectionCount()).toBe(0));
+	});
+	test.each([
+		{symbol: 'BTC/USD', depth: 10},
+		// Seven decimals: prices such as 0.1500000 keep their zeros in the checksum.
+		{symbol: 'DOGE/USD', depth: 100},
+	])(
+		'watchOrderBook of $symbol at depth $depth: ccxt verifies every checksum it is sent',
+		async ({symbol, depth}) => {
+			const server = await simulate(busyMarket);
+			const exchange = await connectCcxt(server);
+			const checks = checkBooks(exchange);
+			let book: OrderBook | undefined;
+			while (checks.checksums < 150) {
+				book = await within(exchange.watchOrderBook(symbol, depth), `${symbol} book`);
+			}
+
+			expect(checks.mismatches).toBe(0);
+			// Every message, snapshot included, was checked, and none was refused.
+			expect(checks.checksums).toBe(checks.messages);
+			expectWellFormedBook(book!, symbol, depth);
+		},
+	);
+
+	test('ccxt refuses the book when a checksum is wrong', async () => {
+		const server = await simulate(busyMarket);
+		const exchange = await connectCcxt(server);
+		const checks = checkBooks(exchange);
+		// The twentieth book message arrives with its checksum one off, as from a faulty exchange.
+		const handleMessage = exchange.handleMessage.bind(exchange);
+		let books = 0;
+		exchange.handleMessage = (client, message) => {
+			const entry = (message as {channel?: string; data?: Array<{checksum: number}>}).data?.[0];
+			if ((message as {channel?: string}).channel === 'book' && ++books === 20 && entry) {
+				entry.checksum = (entry.checksum + 1) % 2 ** 32;
+			}
+
+			handleMessage(client, message);
+		};
+		const watchUntilRefused = async () => {
+			for (;;) {
+				await within(exchange.watchOrderBook('BTC/USD', 10), 'BTC/USD book');
+			}
+		};
+
+		await expect(watchUntilRefused()).rejects.toThrow(ChecksumError);
+		expect(checks.checksums).toBe(20);
+		expect(checks.mismatches).toBe(1);
 	});
 });

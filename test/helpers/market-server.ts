@@ -16,6 +16,7 @@ export type Request = Readonly<{
 	pairs: readonly string[];
 	reqId?: number;
 	interval?: number;
+	depth?: number;
 	text: string;
 }>;
 
@@ -30,20 +31,40 @@ export function readRequest(api: ApiVersion, text: string): Request | undefined 
 
 	const reqId = api === 'v1' ? value['reqid'] : value['req_id'];
 	const interval = params['interval'];
+	const depth = params['depth'];
 	return {
 		action,
 		channel: (api === 'v1' ? params['name'] : params['channel']) as Channel,
 		pairs: (api === 'v1' ? value['pair'] : params['symbol']) as string[],
 		...(typeof reqId === 'number' ? {reqId} : {}),
 		...(typeof interval === 'number' ? {interval} : {}),
+		...(typeof depth === 'number' ? {depth} : {}),
 		text,
 	};
 }
 
 const stamp = () => new Date().toISOString().replace('Z', '123Z');
 
-/** The channel ids of the captured v1 frames: 337 trade, 340 ticker, 343 ohlc-1. */
-const channelIds: Record<Channel, number> = {trade: 337, ticker: 340, ohlc: 343};
+/** The channel ids of the captured v1 frames: 337 trade, 340 ticker, 343 ohlc-1, 336 book-10. */
+const channelIds: Record<Channel, number> = {trade: 337, ticker: 340, ohlc: 343, book: 336};
+
+/** v1's channel name and `subscription` echo of a request, as Kraken writes them. */
+function v1Names(request: Request): Readonly<{channelName: string; subscription: object}> {
+	const {channel, interval = 1, depth = 10} = request;
+	switch (channel) {
+		case 'ohlc': {
+			return {channelName: `ohlc-${interval}`, subscription: {interval, name: 'ohlc'}};
+		}
+
+		case 'book': {
+			return {channelName: `book-${depth}`, subscription: {depth, name: 'book'}};
+		}
+
+		default: {
+			return {channelName: channel, subscription: {name: channel}};
+		}
+	}
+}
 
 /**
  * An ack of one pair, in the captured shapes: v1 `{"channelID":343,"channelName":"ohlc-1",…,
@@ -51,16 +72,17 @@ const channelIds: Record<Channel, number> = {trade: 337, ticker: 340, ohlc: 343}
  * interval and warning and, as captured, no `req_id`.
  */
 function ackText(api: ApiVersion, request: Request, pair: string): string {
-	const {action, channel, reqId, interval = 1} = request;
+	const {action, channel, reqId, interval = 1, depth = 10} = request;
 	if (api === 'v1') {
+		const {channelName, subscription} = v1Names(request);
 		return JSON.stringify({
 			channelID: channelIds[channel],
-			channelName: channel === 'ohlc' ? `ohlc-${interval}` : channel,
+			channelName,
 			event: 'subscriptionStatus',
 			pair,
 			...(reqId === undefined ? {} : {reqid: reqId}),
 			status: action === 'subscribe' ? 'subscribed' : 'unsubscribed',
-			subscription: channel === 'ohlc' ? {interval, name: 'ohlc'} : {name: channel},
+			subscription,
 		});
 	}
 
@@ -79,6 +101,9 @@ function ackText(api: ApiVersion, request: Request, pair: string): string {
 					warnings: ['timestamp is deprecated, use interval_begin'],
 				}
 			: {channel, interval, symbol: pair},
+		book: isSubscribe
+			? {channel, depth, snapshot: true, symbol: pair}
+			: {channel, depth, symbol: pair},
 	}[channel];
 	const withReqId = reqId !== undefined && !(isSubscribe && channel === 'ohlc');
 	return JSON.stringify({
@@ -93,7 +118,7 @@ function ackText(api: ApiVersion, request: Request, pair: string): string {
 
 /** A refusal of one pair in Kraken's shapes (docs/kraken-protocol.md, 3.3). */
 function refusalText(api: ApiVersion, request: Request, pair: string, words: string): string {
-	const {channel, reqId, interval = 1} = request;
+	const {reqId} = request;
 	return api === 'v1'
 		? JSON.stringify({
 				errorMessage: words,
@@ -101,7 +126,7 @@ function refusalText(api: ApiVersion, request: Request, pair: string, words: str
 				pair,
 				...(reqId === undefined ? {} : {reqid: reqId}),
 				status: 'error',
-				subscription: channel === 'ohlc' ? {interval, name: 'ohlc'} : {name: channel},
+				subscription: v1Names(request).subscription,
 			})
 		: JSON.stringify({
 				error: words,

@@ -184,7 +184,7 @@ describe('codec-v2', () => {
 	});
 
 	test.each<[string, string]>([
-		['a book snapshot', '{"channel":"book","type":"snapshot","data":[]}'],
+		['a level3 snapshot', '{"channel":"level3","type":"snapshot","data":[]}'],
 		['an instrument snapshot', '{"channel":"instrument","type":"snapshot","data":{}}'],
 	])('other channels are unrecognised: %s', (_name, frame) => {
 		expect(decode(frame)).toEqual({kind: 'unrecognised', reason: expect.stringMatching(/\S/)});

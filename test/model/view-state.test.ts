@@ -19,7 +19,7 @@ describe('view-state', () => {
 			focus: 0,
 			mode: 'tape',
 			isHelpOpen: false,
-			isChartToggled: false,
+			pane: 'main',
 		});
 	});
 

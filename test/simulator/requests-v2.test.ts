@@ -76,8 +76,8 @@ const rows: Row[] = [
 	},
 	{
 		name: 'a channel the simulator does not serve',
-		request: {method: 'subscribe', params: {channel: 'book', symbol: ['BTC/USD'], depth: 10}},
-		replies: [failure('Channel not supported by this simulator: book', 'subscribe')],
+		request: {method: 'subscribe', params: {channel: 'level3', symbol: ['BTC/USD'], depth: 10}},
+		replies: [failure('Channel not supported by this simulator: level3', 'subscribe')],
 	},
 	{
 		name: 'a channel named like a prototype property',

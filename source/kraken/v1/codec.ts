@@ -1,5 +1,6 @@
 import type {Channel, ChannelParams} from '../../model/types.js';
 import {parseJson, type Codec, type FeedMessage} from '../feed-message.js';
+import {decodeBookFrame} from './book.js';
 import {decodeEvent, rateLimitSchema} from './control.js';
 import {decodeOhlcFrame} from './ohlc.js';
 import {decodeTickerFrame} from './ticker.js';
@@ -24,15 +25,29 @@ function decodeArray(value: unknown[]): FeedMessage {
 			return decodeOhlcFrame(value);
 		}
 
+		case 'book': {
+			return decodeBookFrame(value);
+		}
+
 		default: {
 			return {kind: 'unrecognised', reason: `data for channel ${String(channelName)}`};
 		}
 	}
 }
 
-/** The request's `subscription` object: the channel's name and, for candles, the interval. */
-function subscriptionOf(channel: Channel, {interval}: ChannelParams): Record<string, unknown> {
-	return channel === 'ohlc' && interval !== undefined ? {interval, name: channel} : {name: channel};
+/**
+ * The request's `subscription` object: the channel's name and, for candles, the interval, for
+ * the book, its depth.
+ */
+function subscriptionOf(
+	channel: Channel,
+	{interval, depth}: ChannelParams,
+): Record<string, unknown> {
+	if (channel === 'ohlc' && interval !== undefined) {
+		return {interval, name: channel};
+	}
+
+	return channel === 'book' && depth !== undefined ? {depth, name: channel} : {name: channel};
 }
 
 /** Kraken WebSocket v1: `wss://ws.kraken.com/`. */

@@ -2,6 +2,8 @@ import {rateLimitSchema} from '../v1/control.js';
 import type {ChannelParams} from '../../model/types.js';
 import {parseJson, type Codec, type FeedMessage} from '../feed-message.js';
 import {decodeHeartbeat, decodeMethod, decodeStatus} from './control.js';
+import {quoteBookNumbers} from '../book/wire-text.js';
+import {decodeBookMessage} from './book.js';
 import {decodeOhlcMessage} from './ohlc.js';
 import {decodeTickerMessage} from './ticker.js';
 import {decodeTradeMessage} from './trade.js';
@@ -21,6 +23,10 @@ function decodeChannel(value: Record<string, unknown>, text: string): FeedMessag
 			return decodeOhlcMessage(value);
 		}
 
+		case 'book': {
+			return decodeBookMessage(value);
+		}
+
 		case 'heartbeat': {
 			return decodeHeartbeat(value);
 		}
@@ -36,17 +42,22 @@ function decodeChannel(value: Record<string, unknown>, text: string): FeedMessag
 }
 
 /** A channel's parameters as v2 names them: only those given. */
-function paramsOf({interval, snapshot}: ChannelParams): Record<string, unknown> {
+function paramsOf({interval, depth, snapshot}: ChannelParams): Record<string, unknown> {
 	return {
 		...(interval === undefined ? {} : {interval}),
+		...(depth === undefined ? {} : {depth}),
 		...(snapshot === undefined ? {} : {snapshot}),
 	};
 }
 
+/** Book frames, which Kraken writes channel first, have their numbers quoted before parsing. */
+const bookFrameStart = /^\{\s*"channel"\s*:\s*"book"/;
+
 /** Kraken WebSocket v2: `wss://ws.kraken.com/v2`. */
 export const codecV2: Codec = {
 	decode(text) {
-		const json = parseJson(text);
+		const isBook = bookFrameStart.test(text);
+		const json = parseJson(isBook ? quoteBookNumbers(text) : text);
 		if (!json.ok) {
 			return {kind: 'unrecognised', reason: json.reason};
 		}
@@ -57,6 +68,11 @@ export const codecV2: Codec = {
 		}
 
 		const object = value as Record<string, unknown>;
+		// A book frame with its channel further in: parsed again, numbers quoted.
+		if (object['channel'] === 'book' && !isBook) {
+			return codecV2.decode(`{"channel":"book",${text.slice(text.indexOf('{') + 1)}`);
+		}
+
 		if ('channel' in object) {
 			return decodeChannel(object, text);
 		}
@@ -83,12 +99,18 @@ export const codecV2: Codec = {
 		});
 	},
 
-	// Candles are unsubscribed by interval: several intervals of one pair can be subscribed.
+	// Candles are unsubscribed by interval (several intervals of one pair can be subscribed), and
+	// the book by its depth, as Kraken's own resync does.
 	encodeUnsubscribe({channel, pairs, params}, reqId) {
-		const {interval} = params;
+		const {interval, depth} = params;
 		return JSON.stringify({
 			method: 'unsubscribe',
-			params: {channel, symbol: pairs, ...(interval === undefined ? {} : {interval})},
+			params: {
+				channel,
+				symbol: pairs,
+				...(interval === undefined ? {} : {interval}),
+				...(depth === undefined ? {} : {depth}),
+			},
 			req_id: reqId,
 		});
 	},
