@@ -1,6 +1,7 @@
 import type {BookDepth, CandleInterval, Channel, ChannelParams} from '../model/types.js';
 import type {SubscriptionChange} from './client-events.js';
 import type {Codec, FeedMessage, SubscriptionRequest} from './feed-message.js';
+import {requestsOf, SentRequests} from './sent-requests.js';
 import {SubscriptionLedger, type Subscription} from './subscription-ledger.js';
 
 /** What every pair is subscribed to, and with what. */
@@ -31,32 +32,6 @@ export type Refusal =
 type Refused = Extract<FeedMessage, {kind: 'subscription-error'}>;
 
 /**
- * The order channels are asked for in: the small state first (a ticker is a message a pair, a
- * candle snapshot a dozen rows), then v2's trade snapshot of fifty trades a pair, then the book
- * (a snapshot of up to a thousand levels a side), so a reader of the stream sees every kind of
- * line early.
- */
-const channelOrder: Readonly<Record<Channel, number>> = {ticker: 0, ohlc: 1, trade: 2, book: 3};
-
-/**
- * Subscriptions as requests: one per channel and set of parameters, with all their pairs, in
- * channel order.
- */
-function requestsOf(entries: readonly Subscription[]): SubscriptionRequest[] {
-	const requests = new Map<string, {channel: Channel; params: ChannelParams; pairs: string[]}>();
-	for (const {channel, params, pair} of entries) {
-		const key = `${channel} ${JSON.stringify(params)}`;
-		const request = requests.get(key) ?? {channel, params, pairs: []};
-		request.pairs.push(pair);
-		requests.set(key, request);
-	}
-
-	return [...requests.values()].toSorted(
-		(one, other) => channelOrder[one.channel] - channelOrder[other.channel],
-	);
-}
-
-/**
  * Turns what is wanted into requests and the exchange's answers into states: the ledger, the
  * request ids, and the subscription events, for every channel alike.
  */
@@ -70,11 +45,7 @@ export class Subscriber {
 	readonly #tradeSnapshot: boolean;
 	/** Subscriptions being renewed (a book that failed its check): wanted again once ended. */
 	readonly #renewing = new Set<string>();
-	/** Our unsubscribes not yet answered: request id to the subscriptions it ends. */
-	readonly #unsubscribing = new Map<number, Set<string>>();
-	/** The pairs of each recent subscribe, to place a refusal that names none (v2's depth). */
-	readonly #subscribing = new Map<number, readonly string[]>();
-	#nextRequestId = 1;
+	readonly #sent = new SentRequests();
 
 	constructor(codec: Codec, settings: SubscriberSettings, hooks: SubscriberHooks) {
 		this.#codec = codec;
@@ -135,11 +106,9 @@ export class Subscriber {
 		this.#send('unsubscribe', {channel, pairs: [pair], params: entry.params});
 	}
 
-	/** Kraken wants a positive integer, reportedly int32. */
+	/** The next request id, for a request of the client's own (a ping). */
 	nextRequestId(): number {
-		const id = this.#nextRequestId;
-		this.#nextRequestId = id >= 2_147_483_647 ? 1 : id + 1;
-		return id;
+		return this.#sent.nextId();
 	}
 
 	/** Wants `pairs` on `channel`; each newly wanted one is reported pending. */
@@ -218,7 +187,7 @@ export class Subscriber {
 	 * answers (v2); by its pair where named, else by the pair its words end with.
 	 */
 	refuse(message: Refused): Refusal {
-		const channel = message.channel ?? this.ledger.channelOfRequest(message.reqId) ?? 'trade';
+		const channel = message.channel ?? this.#sent.channelOf(message.reqId) ?? 'trade';
 		const pair =
 			message.pair ??
 			this.ledger
@@ -256,8 +225,9 @@ export class Subscriber {
 	 * asked for and is still waiting on is refused with it; unmatched when there are none.
 	 */
 	#refuseRequest(channel: Channel, message: Refused): Refusal {
-		const pairs = message.reqId === undefined ? [] : (this.#subscribing.get(message.reqId) ?? []);
-		const waiting = pairs.filter((pair) => this.ledger.get(channel, pair)?.state === 'pending');
+		const waiting = this.#sent
+			.pairsOf(message.reqId)
+			.filter((pair) => this.ledger.get(channel, pair)?.state === 'pending');
 		for (const pair of waiting) {
 			this.#report(this.ledger.refuse(channel, pair, message.message));
 		}
@@ -271,23 +241,16 @@ export class Subscriber {
 	 * (an unsubscribe refused as "Subscription Not Found" left nothing to end).
 	 */
 	#answers(channel: Channel, pair: string, reqId: number | undefined): boolean {
-		const key = `${channel} ${pair}`;
-		for (const [id, keys] of this.#unsubscribing) {
-			if ((reqId === undefined || reqId === id) && keys.delete(key)) {
-				if (keys.size === 0) {
-					this.#unsubscribing.delete(id);
-				}
-
-				if (this.#renewing.delete(key)) {
-					this.#report(this.ledger.reopen(channel, pair));
-					this.sendPending();
-				}
-
-				return true;
-			}
+		if (!this.#sent.answersUnsubscribe(channel, pair, reqId)) {
+			return false;
 		}
 
-		return false;
+		if (this.#renewing.delete(`${channel} ${pair}`)) {
+			this.#report(this.ledger.reopen(channel, pair));
+			this.sendPending();
+		}
+
+		return true;
 	}
 
 	/** The snapshot is asked for explicitly: its default is not the same on every channel. */
@@ -309,25 +272,8 @@ export class Subscriber {
 	}
 
 	#send(method: 'subscribe' | 'unsubscribe', request: SubscriptionRequest): void {
-		const reqId = this.nextRequestId();
-		this.ledger.noteRequest(reqId, request.channel);
-		if (method === 'unsubscribe') {
-			this.#unsubscribing.set(
-				reqId,
-				new Set(request.pairs.map((pair) => `${request.channel} ${pair}`)),
-			);
-		} else {
-			this.#subscribing.set(reqId, request.pairs);
-		}
-
-		// Answers that never come are forgotten, as request ids are, after a few hundred more.
-		for (const requests of [this.#unsubscribing, this.#subscribing]) {
-			if (requests.size > 500) {
-				const [oldest] = requests.keys();
-				requests.delete(oldest!);
-			}
-		}
-
+		const reqId = this.#sent.nextId();
+		this.#sent.sent(method, request, reqId);
 		this.#hooks.send(
 			method === 'subscribe'
 				? this.#codec.encodeSubscribe(request, reqId)

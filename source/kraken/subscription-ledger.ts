@@ -21,8 +21,6 @@ const keyOf = (channel: Channel, pair: string) => `${channel} ${pair}`;
  */
 export class SubscriptionLedger {
 	readonly #entries = new Map<string, Subscription>();
-	/** The channel of each subscribe or unsubscribe sent, by request id, to place v2's errors. */
-	readonly #requestChannels = new Map<number, Channel>();
 
 	get(channel: Channel, pair: string): Subscription | undefined {
 		return this.#entries.get(keyOf(channel, pair));
@@ -100,20 +98,6 @@ export class SubscriptionLedger {
 		return [...this.#entries.values()].some(
 			(entry) => entry.state === 'subscribed' || entry.state === 'pending',
 		);
-	}
-
-	/** Remembers which channel a request was for, to place an error that names only its id. */
-	noteRequest(reqId: number, channel: Channel): void {
-		this.#requestChannels.set(reqId, channel);
-		// Request ids wrap at 2^31; a few hundred recent ones are all an error can refer to.
-		if (this.#requestChannels.size > 500) {
-			const [oldest] = this.#requestChannels.keys();
-			this.#requestChannels.delete(oldest!);
-		}
-	}
-
-	channelOfRequest(reqId: number | undefined): Channel | undefined {
-		return reqId === undefined ? undefined : this.#requestChannels.get(reqId);
 	}
 
 	#set(entry: Subscription): Subscription {

@@ -72,17 +72,4 @@ describe('subscription-ledger', () => {
 		expect(ledger.remove('trade', 'A/USD')).toBeUndefined();
 		expect(ledger.all()).toEqual([]);
 	});
-
-	test('remembers the channel of recent requests, for errors that name only their id', () => {
-		const ledger = new SubscriptionLedger();
-		ledger.noteRequest(7, 'trade');
-		expect(ledger.channelOfRequest(7)).toBe('trade');
-		expect(ledger.channelOfRequest(8)).toBeUndefined();
-		expect(ledger.channelOfRequest(undefined)).toBeUndefined();
-		for (let id = 100; id < 700; id++) {
-			ledger.noteRequest(id, 'trade');
-		}
-
-		expect(ledger.channelOfRequest(7)).toBeUndefined();
-	});
 });
