@@ -62,8 +62,9 @@ describe('parseOptions', () => {
 			isDemo: false,
 			pairs: ['BTC/USD', 'XRP/USD'],
 			isJson: false,
-			channels: ['trade', 'ticker', 'ohlc'],
+			channels: ['trade', 'ticker', 'ohlc', 'book'],
 			interval: 1,
+			depth: 10,
 			alerts: [],
 			exitOnAlert: false,
 			history: 1000,
@@ -97,6 +98,8 @@ describe('parseOptions', () => {
 		[['--json'], {isJson: true, channels: ['trade']}],
 		[['--json', '--channels', 'ticker,ohlc,ticker'], {channels: ['ticker', 'ohlc']}],
 		[['--channels', 'TRADE, ohlc'], {channels: ['trade', 'ohlc']}],
+		[['--channels', 'book', '--depth', '1000'], {channels: ['book'], depth: 1000}],
+		[['--json', '--depth', '25'], {channels: ['trade'], depth: 25}],
 		[['--interval', '240'], {interval: 240}],
 		[['--interval=21600'], {interval: 21_600}],
 		[['--history', '5'], {history: 5}],
@@ -181,13 +184,12 @@ describe('parseOptions', () => {
 		],
 		[['--alert', 'XBT/USD>=abc'], /^alert rule "XBT\/USD>=abc" is not PAIR OPERATOR PRICE/],
 		[
-			['--channels', 'book'],
-			'--channels: book is not yet available (the order book comes in a later version)',
-		],
-		[
 			['--channels', 'trade,candles'],
-			'--channels: "candles" is not a channel (trade, ticker, ohlc)',
+			'--channels: "candles" is not a channel (trade, ticker, ohlc, book)',
 		],
+		[['--depth', '20'], '--depth must be one of 10, 25, 100, 500, 1000 (levels a side)'],
+		[['--depth', 'deep'], '--depth must be one of 10, 25, 100, 500, 1000 (levels a side)'],
+		[['--depth'], '--depth needs a value'],
 		[['--channels'], '--channels needs a value'],
 		[
 			['--interval', '2'],
@@ -270,9 +272,11 @@ const help = `${packageJson.description}
     --url URL           feed URL (default wss://ws.kraken.com/v2, v1: wss://ws.kraken.com/)
     --demo              use the built-in simulated exchange (offline; data is SIMULATED)
     --json              write one JSON object per line to stdout
-    --channels LIST     channels: trade, ticker, ohlc (default: all on screen, trade with --json)
+    --channels LIST     channels: trade, ticker, ohlc, book
+                        (default: all on screen, trade alone with --json)
     --interval M        candle interval in minutes (default 1):
                         1, 5, 15, 30, 60, 240, 1440, 10080 or 21600
+    --depth N           order book levels a side (default 10): 10, 25, 100, 500 or 1000
     --alert RULE        alert when a trade crosses a level, e.g. 'XBT/USD>=100000' (repeatable)
     --exit-on-alert     exit 0 after the first alert fires
     --history N         trades kept per pair (default 1000)

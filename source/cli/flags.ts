@@ -91,7 +91,10 @@ export const flagTable = {
 		kind: 'string',
 		argument: 'LIST',
 		schema: channelList,
-		help: ['channels: trade, ticker, ohlc, book (default: all on screen, trade with --json)'],
+		help: [
+			'channels: trade, ticker, ohlc, book',
+			'(default: all on screen, trade alone with --json)',
+		],
 		config: 'channels',
 	},
 	interval: {

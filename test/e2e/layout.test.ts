@@ -72,10 +72,10 @@ describe('layout', () => {
 		await expectWholeLayout(session);
 		session.resize(200, 50);
 		await expectWholeLayout(session);
-		// The wide layout shows every tape column.
-		expect(session.lines().some((line) => /^time +price +volume +notional type$/.test(line))).toBe(
-			true,
-		);
+		// The wide layout shows every tape column, and the ladder beside them.
+		expect(
+			session.lines().some((line) => /^time +price +volume +notional type +price +qty/.test(line)),
+		).toBe(true);
 	});
 
 	test('a 20x5 terminal says it is too small, and the layout returns when it grows', async () => {
