@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import type {PtyProgram} from './pty.js';
 
 const binPath = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
@@ -36,4 +37,31 @@ export function tradesPerMinuteOn(lines: readonly string[]): number | undefined 
 	}
 
 	return undefined;
+}
+
+/**
+ * Trades missing from the screen: each pair focused in turn (keys 1, 2, ...), its trades/min
+ * must reach `expected` within five seconds. Every trade is stamped when sent, so the figure is
+ * the pair's whole count.
+ */
+export async function missingTrades(
+	program: PtyProgram,
+	pairs: readonly string[],
+	expected: number,
+): Promise<number> {
+	let missing = 0;
+	for (const [index] of pairs.entries()) {
+		program.write(String(index + 1));
+		let shown: number | undefined;
+		try {
+			await program.whenScreen((lines) => {
+				shown = tradesPerMinuteOn(lines);
+				return shown === expected;
+			}, 5000);
+		} catch {
+			missing += expected - (shown ?? 0);
+		}
+	}
+
+	return missing;
 }

@@ -11,9 +11,11 @@ import {writeFileSync} from 'node:fs';
 import {cpus} from 'node:os';
 import {parseArgs} from 'node:util';
 import {measureBandwidth} from './measures/bandwidth.js';
+import {measureBookIngest} from './measures/book-ingest.js';
 import {measureIdle} from './measures/idle.js';
 import {hasPythonWebsocket, measureIngest} from './measures/ingest.js';
 import {measureMemory} from './measures/memory.js';
+import {measureScreenBook} from './measures/screen-book.js';
 import {measureScreenFirehose} from './measures/screen-firehose.js';
 import {measureStartup} from './measures/startup.js';
 import type {Result} from './results.js';
@@ -33,6 +35,8 @@ const rows: readonly Row[] = [
 	{id: 4, runs: 3, quickRuns: 1, measure: measureIdle},
 	{id: 5, runs: 11, quickRuns: 5, measure: measureStartup},
 	{id: 6, runs: 3, quickRuns: 1, measure: measureMemory},
+	{id: 7, runs: 5, quickRuns: 2, measure: measureBookIngest},
+	{id: 8, runs: 3, quickRuns: 1, measure: measureScreenBook},
 ];
 
 const {values} = parseArgs({

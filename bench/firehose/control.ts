@@ -1,6 +1,6 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {createInterface} from 'node:readline';
-import type {FirehoseReport, SendCommand} from './server.js';
+import type {BookCommand, FirehoseReport, SendCommand} from './server.js';
 
 type Event = FirehoseReport['event'];
 type ReportOf<E extends Event> = Extract<FirehoseReport, {event: E}>;
@@ -11,13 +11,21 @@ export type Firehose = Readonly<{
 	/** Resolves with the next report of this kind not yet taken. */
 	next<E extends Event>(event: E): Promise<ReportOf<E>>;
 	send(command: SendCommand): Promise<ReportOf<'sent'>>;
+	/** Book updates; only on a firehose started with books. */
+	sendBook(command: BookCommand): Promise<ReportOf<'book-sent'>>;
 	stop(): Promise<void>;
 }>;
 
-export async function startFirehose(): Promise<Firehose> {
+/** `books` serves the order book too; without it book subscribes go unanswered, as they always have. */
+export async function startFirehose(options: Readonly<{books?: boolean}> = {}): Promise<Firehose> {
 	const child: ChildProcess = spawn(
 		process.execPath,
-		['--import', 'tsx', new URL('server.ts', import.meta.url).pathname],
+		[
+			'--import',
+			'tsx',
+			new URL('server.ts', import.meta.url).pathname,
+			...(options.books ? ['--books'] : []),
+		],
 		{stdio: ['pipe', 'pipe', 'inherit']},
 	);
 	const queued = new Map<Event, FirehoseReport[]>();
@@ -48,12 +56,20 @@ export async function startFirehose(): Promise<Firehose> {
 	};
 
 	const {port} = await next('listening');
+	const command = (value: SendCommand | BookCommand) => {
+		child.stdin!.write(`${JSON.stringify(value)}\n`);
+	};
+
 	return {
 		url: `ws://127.0.0.1:${port}/v2`,
 		next,
-		async send(command) {
-			child.stdin!.write(`${JSON.stringify(command)}\n`);
+		async send(value) {
+			command(value);
 			return next('sent');
+		},
+		async sendBook(value) {
+			command(value);
+			return next('book-sent');
 		},
 		async stop() {
 			child.stdin!.end();

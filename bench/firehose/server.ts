@@ -12,6 +12,17 @@
  * last trade an end marker an alert can wait for. Reports are JSON lines on stdout: listening,
  * subscribed, sent (with the first frame's time) and closed, times in epoch milliseconds.
  * The data is synthetic: the status carries the simulator's mark, so kraken-tape labels it.
+ *
+ * Started with `--books`, it serves the order book too (session-books.ts): each book subscribe is
+ * acknowledged with its depth and followed by a snapshot of that depth, and book updates with
+ * Kraken's checksums are streamed on command, the pairs taking turns:
+ *
+ *   {"book": 100000, "rate": 0, "endPrice": 9999999}
+ *
+ * where `endPrice` follows the last update with one trade at that price, an end marker again.
+ * Reports: book-subscribed, and book-sent with each pair's checksum after the last update.
+ * Without the flag, book subscribes go unanswered as before, so the rows without books are sent
+ * exactly what they always were.
  */
 import {createInterface} from 'node:readline';
 import {WebSocketServer, type WebSocket} from 'ws';
@@ -30,7 +41,11 @@ import {
 	tickerMessageV2,
 	tradeMessageV2,
 } from '../../source/simulator/wire-v2.js';
+import {sendAsFastAsRead, sendAtRate} from './pacing.js';
 import {RunningFigures} from './running-figures.js';
+import {SessionBooks, streamBook, type BookCommand} from './session-books.js';
+
+export type {BookCommand} from './session-books.js';
 
 export type SendCommand = Readonly<{
 	send: number;
@@ -44,11 +59,18 @@ export type FirehoseReport =
 	| {event: 'listening'; port: number}
 	| {event: 'subscribed'; pairs: string[]}
 	| {event: 'sent'; trades: number; firstFrameAt: number; lastFrameAt: number}
-	| {event: 'closed'; at: number};
+	| {event: 'closed'; at: number}
+	| {event: 'book-subscribed'; pairs: string[]; depth: number}
+	| {
+			event: 'book-sent';
+			updates: number;
+			firstFrameAt: number;
+			lastFrameAt: number;
+			checksums: Record<string, number>;
+	  };
 
-/** Frames handed to ws before waiting for the socket to take them. */
-const framesPerBatch = 256;
 const snapshotTrades = 50;
+const servesBooks = process.argv.includes('--books');
 
 const epochNow = () => performance.timeOrigin + performance.now();
 const report = (line: FirehoseReport) => process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -63,6 +85,7 @@ type Session = {
 	channels: Set<string>;
 	figures: Map<string, RunningFigures>;
 	nextTradeIds: Map<string, number>;
+	books: SessionBooks;
 	lastSentAt: number;
 };
 let session: Session | undefined;
@@ -123,78 +146,52 @@ function framesFor(target: Session, count: number, tradesPerFrame: number, endPr
 	return frames;
 }
 
-async function sendAsFastAsRead(target: Session, frames: readonly string[]): Promise<void> {
-	for (let index = 0; index < frames.length; index++) {
-		const isBatchEnd = (index + 1) % framesPerBatch === 0 || index === frames.length - 1;
-		if (!isBatchEnd) {
-			target.socket.send(frames[index]!);
-			continue;
-		}
+const markSent = (target: Session) => {
+	target.lastSentAt = performance.now();
+};
 
-		// The callback runs once the kernel has the bytes, so at most one batch waits in memory.
-		await new Promise<void>((resolve) => {
-			target.socket.send(frames[index]!, () => resolve());
-		});
-	}
-}
-
-async function sendAtRate(target: Session, command: SendCommand): Promise<void> {
-	const startedAt = performance.now();
-	let sent = 0;
-	await new Promise<void>((resolve) => {
-		const timer = setInterval(() => {
-			if (target.socket.readyState !== target.socket.OPEN) {
-				clearInterval(timer);
-				resolve();
-				return;
-			}
-
-			// Due from the start, not from the last tick, so timer jitter never lowers the rate.
-			const due = Math.min(
-				command.send,
-				Math.floor(((performance.now() - startedAt) * command.rate) / 1000),
-			);
-			if (due > sent) {
-				for (const frame of framesFor(target, due - sent, command.tradesPerFrame)) {
-					target.socket.send(frame);
-				}
-
-				target.lastSentAt = performance.now();
-				sent = due;
-			}
-
-			if (sent >= command.send) {
-				clearInterval(timer);
-				resolve();
-			}
-		}, 5);
-	});
-}
-
-async function run(command: SendCommand): Promise<void> {
-	const target = session;
-	if (!target) {
+function sessionOrThrow(): Session {
+	if (!session) {
 		throw new Error('send before any subscription');
 	}
 
+	return session;
+}
+
+async function sendTrades(command: SendCommand): Promise<void> {
+	const target = sessionOrThrow();
 	let firstFrameAt = epochNow();
 	if (command.rate === 0) {
 		// Built before the clock starts, so only the client's reading paces the stream.
 		const frames = framesFor(target, command.send, command.tradesPerFrame, command.endPrice);
 		firstFrameAt = epochNow();
-		await sendAsFastAsRead(target, frames);
+		await sendAsFastAsRead(target.socket, frames);
 	} else {
-		await sendAtRate(target, command);
+		const pace = {count: command.send, rate: command.rate};
+		const frames = (due: number) => framesFor(target, due, command.tradesPerFrame);
+		await sendAtRate(target.socket, pace, frames, () => markSent(target));
 	}
 
-	target.lastSentAt = performance.now();
+	markSent(target);
 	report({event: 'sent', trades: command.send, firstFrameAt, lastFrameAt: epochNow()});
+}
+
+async function sendBook(command: BookCommand): Promise<void> {
+	const target = sessionOrThrow();
+	const firstFrameAt = await streamBook(target.socket, target.books, command, {
+		endMarker: (price) => framesFor(target, 1, 1, price),
+		sent: () => markSent(target),
+	});
+	markSent(target);
+	const checksums = target.books.checksums();
+	const lastFrameAt = epochNow();
+	report({event: 'book-sent', updates: command.book, firstFrameAt, lastFrameAt, checksums});
 }
 
 type Request = {
 	method?: string;
 	req_id?: number;
-	params?: {channel?: string; symbol?: string[]; interval?: number};
+	params?: {channel?: string; symbol?: string[]; interval?: number; depth?: number};
 };
 
 function pairsOf(request: Request): ListedPair[] {
@@ -217,7 +214,8 @@ function subscribe(socket: WebSocket, text: string): void {
 	}
 
 	const channel = request.params?.channel ?? '';
-	if (request.method !== 'subscribe' || !['trade', 'ticker', 'ohlc'].includes(channel)) {
+	const served = servesBooks ? ['trade', 'ticker', 'ohlc', 'book'] : ['trade', 'ticker', 'ohlc'];
+	if (request.method !== 'subscribe' || !served.includes(channel)) {
 		return;
 	}
 
@@ -235,12 +233,23 @@ function subscribe(socket: WebSocket, text: string): void {
 			channels: new Set(),
 			figures: new Map(),
 			nextTradeIds: new Map(),
+			books: new SessionBooks(),
 			lastSentAt: performance.now(),
 		};
 	}
 
 	const target = session;
 	const pairs = pairsOf(request);
+	// Books are not trade context: they are sent on their own command, never after trades.
+	if (channel === 'book') {
+		const depth = request.params?.depth ?? 10;
+		if (target.books.subscribe(socket, {pairs, depth, reqId: request.req_id}, timeIn)) {
+			report({event: 'book-subscribed', pairs: pairs.map((pair) => pair.symbol), depth});
+		}
+
+		return;
+	}
+
 	target.channels.add(channel);
 	if (channel === 'trade') {
 		target.pairs = pairs;
@@ -296,6 +305,7 @@ setInterval(() => {
 
 const commands = createInterface({input: process.stdin});
 commands.on('line', (line) => {
-	void run(JSON.parse(line) as SendCommand);
+	const command = JSON.parse(line) as SendCommand | BookCommand;
+	void ('book' in command ? sendBook(command) : sendTrades(command));
 });
 commands.on('close', () => process.exit(0));

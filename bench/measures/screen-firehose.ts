@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {maxFramesPerSecond} from '../../source/tape-mode.js';
 import {startFirehose} from '../firehose/control.js';
-import {krakenTape, hasTradeRows, probePath, tradesPerMinuteOn} from '../kraken-tape.js';
+import {krakenTape, hasTradeRows, missingTrades, probePath} from '../kraken-tape.js';
 import {spawnInPty} from '../pty.js';
 import {median, pause, round, type Result} from '../results.js';
 
@@ -39,21 +39,8 @@ async function runOnce(): Promise<Run> {
 		program.signal('SIGUSR2');
 		const framesPerSecond = (program.counters().frames - before.frames) / elapsedSeconds;
 
-		// Every trade is stamped when sent, so each pair's trades/min is its whole count.
 		const expected = snapshotTrades + (rate * seconds) / pairs.length;
-		let missing = 0;
-		for (const [index] of pairs.entries()) {
-			program.write(String(index + 1));
-			let shown: number | undefined;
-			try {
-				await program.whenScreen((lines) => {
-					shown = tradesPerMinuteOn(lines);
-					return shown === expected;
-				}, 5000);
-			} catch {
-				missing += expected - (shown ?? 0);
-			}
-		}
+		const missing = await missingTrades(program, pairs, expected);
 
 		await pause(200);
 		const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as Probe;
