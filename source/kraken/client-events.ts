@@ -36,7 +36,10 @@ export type ClientEvents = {
 	ticker: [ticker: Ticker];
 	/** Candles of the wanted interval: a snapshot's several, or the one in progress again. */
 	candles: [candles: readonly Candle[], isSnapshot: boolean];
-	/** A pair's book after a message was applied and verified, best levels first. */
+	/**
+	 * A pair's verified book, best levels first: once an event-loop turn, as the turn's last
+	 * message left it.
+	 */
 	book: [top: BookTop];
 	/** A pair's book went stale (with why) or was rebuilt. */
 	bookHealth: [health: BookHealth];

@@ -1,5 +1,5 @@
 import type {EventEmitter} from 'node:events';
-import {BookKeeper} from './book/book-keeper.js';
+import {BookKeeper, type BookStamp} from './book/book-keeper.js';
 import type {ClientEvents} from './client-events.js';
 import type {FeedMessage} from './feed-message.js';
 import type {SubscriptionLedger} from './subscription-ledger.js';
@@ -19,6 +19,8 @@ export class MarketData {
 	readonly #intake = new TradeIntake();
 	readonly books: BookKeeper;
 	readonly counts = {duplicates: 0, missing: 0, bookFailures: 0, bookResyncs: 0};
+	/** Books verified this turn and not yet passed on, with the stamp of the last message. */
+	readonly #pendingBooks = new Map<string, BookStamp>();
 
 	/**
 	 * `renew` renews a pair's book subscription, to rebuild a book that failed its check, after
@@ -32,10 +34,11 @@ export class MarketData {
 		this.#ledger = ledger;
 		this.#events = events;
 		this.books = new BookKeeper({
-			verified: (top) => this.#events.emit('book', top),
+			verified: (pair, stamp) => this.#bookVerified(pair, stamp),
 			health: (health) => this.#events.emit('bookHealth', health),
 			// Every failure renews the pair's book once.
 			resync: (pair, failingRun) => {
+				this.#pendingBooks.delete(pair);
 				this.counts.bookFailures++;
 				this.counts.bookResyncs++;
 				renew(pair, failingRun);
@@ -51,7 +54,32 @@ export class MarketData {
 	forget(pair: string): void {
 		this.#intake.forget(pair);
 		this.books.forget(pair);
+		this.#pendingBooks.delete(pair);
 	}
+
+	/**
+	 * A verified book is passed on once a turn, as it stands after the turn's last message: a
+	 * socket read brings many messages of a busy book, and every listener (the screen, --json's
+	 * book line) wants only the latest. A book that fails later in the turn is not passed on.
+	 */
+	#bookVerified(pair: string, stamp: BookStamp): void {
+		if (this.#pendingBooks.size === 0) {
+			setImmediate(this.#passBooksOn);
+		}
+
+		this.#pendingBooks.set(pair, stamp);
+	}
+
+	readonly #passBooksOn = () => {
+		for (const [pair, stamp] of this.#pendingBooks) {
+			const top = this.books.top(pair, stamp);
+			if (top) {
+				this.#events.emit('book', top);
+			}
+		}
+
+		this.#pendingBooks.clear();
+	};
 
 	accept(message: MarketMessage, receivedAt: number): void {
 		switch (message.kind) {

@@ -17,8 +17,9 @@ function startKeeper() {
 	const health: BookHealth[] = [];
 	const resyncs: string[] = [];
 	const failingRuns: number[] = [];
-	const keeper = new BookKeeper({
-		verified: (top) => tops.push(top),
+	const keeper: BookKeeper = new BookKeeper({
+		// Read at once, as each message leaves the book.
+		verified: (pair, stamp) => tops.push(keeper.top(pair, stamp)!),
 		health: (change) => health.push(change),
 		resync(pair, failingRun) {
 			resyncs.push(pair);

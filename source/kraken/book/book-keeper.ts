@@ -22,9 +22,16 @@ type PairBook = {
 	isStale: boolean;
 };
 
+/** What a verified message left, apart from the levels themselves (read with `top`). */
+export type BookStamp = Readonly<{checksum?: number; time: number}>;
+
 export type BookKeeperHooks = Readonly<{
-	/** A book after a message was applied and verified (or a v1 snapshot, which has no checksum). */
-	verified(top: BookTop): void;
+	/**
+	 * A book after a message was applied and verified (or a v1 snapshot, which has no checksum).
+	 * Its levels are read with `top` while it stands so: making them for every message of a deep,
+	 * busy book cost more than checking it.
+	 */
+	verified(pair: string, stamp: BookStamp): void;
 	health(health: BookHealth): void;
 	/**
 	 * Renew the pair's book subscription (unsubscribe, then subscribe for a new snapshot);
@@ -123,13 +130,24 @@ export class BookKeeper {
 			entry.failingRun = 0;
 		}
 
-		this.#hooks.verified({
-			pair: message.pair,
-			...book.top(bookTopLevels),
+		this.#hooks.verified(message.pair, {
 			...(message.checksum === undefined ? {} : {checksum: message.checksum}),
 			time: message.time ?? receivedAt,
-			depth: book.depth as BookDepth,
 		});
+	}
+
+	/**
+	 * A live book's best levels as it stands, with the stamp of the message that left it so; none
+	 * for a book that is not live (waiting for its snapshot, or failed and being rebuilt).
+	 */
+	top(pair: string, stamp: BookStamp): BookTop | undefined {
+		const entry = this.#books.get(pair);
+		if (!entry || entry.phase !== 'live' || entry.isStale) {
+			return undefined;
+		}
+
+		const {book} = entry;
+		return {pair, ...book.top(bookTopLevels), ...stamp, depth: book.depth as BookDepth};
 	}
 
 	#fail(pair: string, entry: PairBook, reason: string): void {
