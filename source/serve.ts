@@ -27,7 +27,7 @@ export async function runServe(options: ServeOptions, stderr: Writable): Promise
 
 	stderr.write(
 		`kraken-tape: SIMULATED exchange (not Kraken), ${source.description}\n` +
-			`kraken-tape: v1 at ${server.url}/ and v2 at ${server.url}/v2; Ctrl-C stops it\n`,
+			`kraken-tape: v1 at ${server.url}/ and v2 at ${server.url}/v2, REST at ${server.httpUrl}/0/public/; Ctrl-C stops it\n`,
 	);
 	// A signal ends it with 128 + the signal's number, as it ends the tape and --json.
 	source.onFinished?.((tradesSent) => {

@@ -5,7 +5,11 @@ import type {ApiVersion} from '../model/types.js';
 import type {Market, MarketMove} from './channel.js';
 import {exchangeBooks} from './exchange-books.js';
 import type {ListedPair} from './pair-catalog.js';
-import {PairHistory} from './pair-history.js';
+import {exchangeRecords} from './exchange-records.js';
+import {PairDirectory} from './rest/kraken-pair-keys.js';
+import type {RestMarket} from './rest/rest-market.js';
+import {createRestHandler} from './rest/rest-server.js';
+import type {RestLimits} from './rest/rest-throttle.js';
 import {ExchangeSession} from './session.js';
 import type {TradeSource} from './trade-source.js';
 
@@ -13,11 +17,15 @@ export type ExchangeServerOptions = Readonly<{
 	source: TradeSource;
 	port?: number;
 	host?: string;
+	/** REST's throttle; Kraken-like by default (a burst of 15, then one call a second). */
+	rest?: RestLimits;
 }>;
 
 export type ExchangeServer = Readonly<{
 	/** `ws://host:port`; append `/` for v1 or `/v2` for v2. */
 	url: string;
+	/** `http://host:port`, where Kraken's public REST API answers (`/0/public/Trades`…). */
+	httpUrl: string;
 	port: number;
 	connectionCount(): number;
 	/** Pushes a new engine status to every client, as Kraken does around maintenance. */
@@ -46,29 +54,33 @@ export async function startExchangeServer(options: ExchangeServerOptions): Promi
 	// Above 2^53 like Kraken's, so clients that parse ids as numbers get caught here, not live.
 	const connectionIdBase = 13_834_774_380_200_032_777n;
 
-	// Every pair's book, the source's own or one that follows its trades, and its history, from the
-	// source's past (the simulated market invents a day) and every trade since: what the book,
-	// tickers and candles are made of, the same for every connection.
+	// Every pair's book, the source's own or one that follows its trades, and its records: its
+	// history (the source's past, as the simulated market invents a day, and every trade since),
+	// what the tickers and candles are made of, and its trade log, what REST's Trades reads. The
+	// same for every connection.
 	const books = exchangeBooks(source);
-	const histories = new Map<ListedPair, PairHistory>(
-		source.pairs.map((pair) => {
-			const history = new PairHistory(
-				pair,
-				source.pastMinutes?.(pair) ?? [],
-				books.publisher(pair)?.book,
-			);
-			history.add(source.recent(pair, 50));
-			return [pair, history];
-		}),
-	);
+	const records = exchangeRecords(source, books);
 	const market: Market = {
 		recentTrades: (pair, count) => source.recent(pair, count),
-		history: (pair) => histories.get(pair) ?? new PairHistory(pair),
+		history: records.history,
 		book: (pair) => books.publisher(pair),
 		now: () => Date.now(),
 	};
 
-	const http: Server = createServer((_request, response) => {
+	const restMarket: RestMarket = {
+		pairs: new PairDirectory(source.pairs),
+		trades: records.trades,
+		history: market.history,
+		systemStatus: () => systemStatus,
+		now: market.now,
+	};
+	const answerRest = createRestHandler(restMarket, options.rest);
+	const http: Server = createServer((request, response) => {
+		if (apiForPath(request.url) === undefined) {
+			answerRest(request, response);
+			return;
+		}
+
 		response
 			.writeHead(426, {'content-type': 'text/plain'})
 			.end('kraken-tape simulated exchange: connect with WebSocket to / (v1) or /v2 (v2)\n');
@@ -109,7 +121,7 @@ export async function startExchangeServer(options: ExchangeServerOptions): Promi
 		const isMatching = systemStatus === 'online';
 		if (isMatching) {
 			books.follow(pair, trades);
-			histories.get(pair)?.add(trades);
+			records.record(pair, trades);
 		}
 
 		broadcast(pair, isMatching ? trades : []);
@@ -129,6 +141,7 @@ export async function startExchangeServer(options: ExchangeServerOptions): Promi
 
 	return {
 		url: `ws://${host}:${address.port}`,
+		httpUrl: `http://${host}:${address.port}`,
 		port: address.port,
 		connectionCount: () => sessions.size,
 		setSystemStatus(status) {

@@ -21,7 +21,10 @@ export function inventPastDay(
 	// A walk of the day's minutes, then tilted so it ends where the market stands now.
 	const steps = Array.from({length: minutes}, () => normal(random) * 0.0009);
 	const drift = steps.reduce((sum, step) => sum + step, 0) / minutes;
-	const round = (price: number) => Number(price.toFixed(pair.priceDecimals));
+	// Whole ticks, divided: the nearest double to the decimal, as book-text.ts's priceOf, and a
+	// tenth of the cost of a trip through toFixed (1440 minutes a pair, when the day is made).
+	const scale = 10 ** pair.priceDecimals;
+	const round = (price: number) => Math.round(price * scale) / scale;
 	const candles: MinuteCandle[] = [];
 	let logPrice = Math.log(endPrice) - steps.reduce((sum, step) => sum + step - drift, 0);
 	// Quiet pairs go minutes without a trade; busy ones hardly ever.

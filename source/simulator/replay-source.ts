@@ -60,6 +60,8 @@ export function createReplaySource(file: string, speed: number): TradeSource {
 	const finishedListeners = new Set<(tradesSent: number) => void>();
 	let tradesSent = 0;
 	const nextIds = new Map<ListedPair, number>();
+	// A pair's trades never go back in time, even if the clock does: REST pages by time.
+	const lastMicros = new Map<ListedPair, number>();
 	const recent = new Map<ListedPair, ExchangeTrade[]>();
 	let timer: NodeJS.Timeout | undefined;
 	let index = 0;
@@ -69,7 +71,8 @@ export function createReplaySource(file: string, speed: number): TradeSource {
 		const elapsed = Date.now() - startedAt;
 		while (index < steps.length && (steps[index]?.offsetMs ?? 0) <= elapsed) {
 			const {pair, trades} = steps[index++] as ReplayStep;
-			const nowMicros = Date.now() * 1000;
+			const nowMicros = Math.max(Date.now() * 1000, lastMicros.get(pair) ?? 0);
+			lastMicros.set(pair, nowMicros);
 			const replayed = trades.map((trade): ExchangeTrade => {
 				const tradeId = trade.tradeId ?? nextIds.get(pair) ?? 1;
 				nextIds.set(pair, tradeId + 1);

@@ -3,7 +3,7 @@ import {moveBook} from './book-motion.js';
 import {bookShapeOf, keepDeep, seedBook, type BookShape} from './book-shape.js';
 import {takeLiquidity} from './book-taker.js';
 import {lotsOf, priceOf, quantityOf, ticksOf} from './book-text.js';
-import {inventPastDay} from './invented-history.js';
+import {InventedPast, inventedTradeCount} from './invented-past.js';
 import {listedPairs, type ListedPair} from './pair-catalog.js';
 import {normal, poisson, seededRandom} from './random.js';
 import {SimulatedBook} from './simulated-book.js';
@@ -27,7 +27,12 @@ type PairMarket = {
 	nextTradeId: number;
 	/** 1 in calm markets; jumps for a while to make the bursts real tapes have. */
 	intensity: number;
+	/** The latest trades, for v2 snapshots. */
 	readonly history: RingBuffer<ExchangeTrade>;
+	/** What the pair's market had before it opened: REST's history of it, and the ticker's day. */
+	readonly past: InventedPast;
+	/** The last trade's time: a trade is never stamped earlier, however the ticks fall. */
+	lastMicros: number;
 };
 
 const snapshotDepth = 50;
@@ -56,6 +61,15 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 			const book = new SimulatedBook(pair);
 			const shape = bookShapeOf(pair, Math.exp(logFair));
 			seedBook(book, shape, Math.exp(logFair), random, warmUpStart);
+			const firstTradeId = 10_000_000 + Math.floor(random() * 80_000_000);
+			const before = {
+				pair,
+				shape,
+				fairPrice: Math.exp(logFair),
+				endMicros: warmUpStart,
+				volatility: fairVolatility,
+				firstTradeId,
+			};
 			return [
 				pair,
 				{
@@ -63,9 +77,11 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 					logFair,
 					book,
 					shape,
-					nextTradeId: 10_000_000 + Math.floor(random() * 80_000_000),
+					nextTradeId: firstTradeId + inventedTradeCount,
 					intensity: 1,
 					history: new RingBuffer<ExchangeTrade>(snapshotDepth),
+					past: new InventedPast(before, Math.floor(random() * 2 ** 32)),
+					lastMicros: 0,
 				},
 			];
 		}),
@@ -134,7 +150,8 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 			const trades: ExchangeTrade[] = [];
 			for (let order = 0; order < orders; order++) {
 				const offset = Math.floor((order / orders) * tickMs * 1000 + random() * 997);
-				trades.push(...takerOrder(market, startMicros + offset));
+				market.lastMicros = Math.max(market.lastMicros, startMicros + offset);
+				trades.push(...takerOrder(market, market.lastMicros));
 			}
 
 			keepDeep(market.book, market.shape, random, startMicros);
@@ -152,14 +169,9 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 		}
 	}
 
-	// A day of invented minutes up to the warm-up, ending at each pair's starting price, then a
-	// minute of trades, so the first v2 client gets a snapshot, a ticker and candles at once.
-	const pastDays = new Map(
-		[...markets.values()].map((market) => [
-			market.pair,
-			inventPastDay(market.pair, Math.exp(market.logFair), warmUpStart / 1000, random),
-		]),
-	);
+	// Before the market opens (invented-past.ts): a day of minutes and a thousand trades, made when
+	// first asked for, then a minute of trades against the book, so the first v2 client gets a
+	// snapshot, a ticker and candles at once, and REST a full page of trades.
 	for (const market of markets.values()) {
 		let offset = 0;
 		while (market.history.size < snapshotDepth) {
@@ -170,10 +182,13 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 			makersAct(market, makersPerTaker, warmUpStart + offset);
 			for (const trade of takerOrder(market, warmUpStart + offset)) {
 				market.history.push(trade);
+				market.past.addWarmUp(trade);
 			}
 
 			keepDeep(market.book, market.shape, random, warmUpStart + offset);
 		}
+
+		market.lastMicros = warmUpStart + offset;
 	}
 
 	return {
@@ -186,12 +201,13 @@ export function createSimulatedMarket(options: SimulatedMarketOptions = {}): Tra
 		recent(pair, count) {
 			return markets.get(pair)?.history.newest(count).reverse() ?? [];
 		},
+		pastTrades: (pair) => markets.get(pair)?.past.trades ?? [],
 		book: (pair) => markets.get(pair)?.book,
 		onBookMoved(listener) {
 			bookListeners.add(listener);
 			return () => bookListeners.delete(listener);
 		},
-		pastMinutes: (pair) => pastDays.get(pair) ?? [],
+		pastMinutes: (pair) => markets.get(pair)?.past.minutes ?? [],
 		start() {
 			timer ??= setInterval(tick, tickMs);
 		},

@@ -9,6 +9,12 @@ import {createReplaySource} from '../../source/simulator/replay-source.js';
 import {createCleanup} from '../helpers/cleanup.js';
 import {eventually, pause} from '../helpers/eventually.js';
 import {connectRaw} from '../helpers/raw-client.js';
+import {
+	microsecondsOf,
+	microsecondsOfStamp,
+	restCall,
+	tradeRowsOf,
+} from '../helpers/rest-client.js';
 import {startClient} from '../helpers/test-client.js';
 
 const cleanup = createCleanup();
@@ -181,6 +187,48 @@ describe('replay-source', () => {
 		const tradeIndex = client.texts.findIndex((text) => text.includes('"trade","ETH/USD"'));
 		expect(ackIndex).toBeGreaterThan(0);
 		expect(tradeIndex).toBeGreaterThan(ackIndex);
+	});
+
+	test('replayed trades are served over REST too: the recorded ids, the times the websocket sent', async () => {
+		const server = await serveReplay(v2Recording);
+		// Before the replay starts there are no trades, and no error either.
+		const before = await restCall(server, '/0/public/Trades?pair=XBTUSD');
+		expect(before.body).toEqual({error: [], result: {XXBTZUSD: [], last: '0'}});
+		const client = await connectRaw(`${server.url}/v2`, cleanup);
+		client.send({
+			method: 'subscribe',
+			params: {channel: 'trade', symbol: ['ETH/USD', 'BTC/USD'], snapshot: false},
+		});
+		await client.waitFor((text) => text.includes('"trade_id":70635301'));
+		type Sent = {trade_id: number; price: number; qty: number; timestamp: string};
+		const sent = client.texts
+			.filter((text) => text.startsWith('{"channel":"trade"'))
+			.flatMap((text) => (JSON.parse(text) as {data: Sent[]}).data);
+		const bitcoin = await restCall(server, '/0/public/Trades?pair=XBTUSD&since=0');
+		const rows = tradeRowsOf(bitcoin.text);
+		expect(
+			rows.map((row) => [row.tradeId, row.price, row.volume, row.side, row.orderType]),
+		).toEqual([
+			[70_635_299, '68500.00000', '0.01044926', 'b', 'l'],
+			[70_635_300, '68500.10000', '0.00483192', 'b', 'l'],
+			[70_635_301, '68466.90000', '0.01919415', 's', 'm'],
+		]);
+		for (const row of rows) {
+			const trade = sent.find((entry) => entry.trade_id === row.tradeId);
+			expect(microsecondsOf(row.time)).toBe(microsecondsOfStamp(trade!.timestamp));
+		}
+
+		const ether = await restCall(server, '/0/public/Trades?pair=ETH/USD');
+		expect(Object.keys(ether.body.result ?? {})).toEqual(['XETHZUSD', 'last']);
+		expect(tradeRowsOf(ether.text).map((row) => row.tradeId)).toEqual([5001]);
+		// The ticker and the candles are made of the replayed trades as well.
+		const ticker = await restCall(server, '/0/public/Ticker?pair=XBTUSD');
+		const figures = (ticker.body.result as Record<string, Record<string, unknown>>)['XXBTZUSD'];
+		expect(figures?.['c']).toEqual(['68466.90000', '0.01919415']);
+		expect(figures?.['t']).toEqual([3, 3]);
+		const ohlc = await restCall(server, '/0/public/OHLC?pair=XBTUSD');
+		const candles = (ohlc.body.result as Record<string, unknown[][]>)['XXBTZUSD'] ?? [];
+		expect(candles.reduce((sum, candle) => sum + Number(candle[7]), 0)).toBe(3);
 	});
 
 	test('a missing file is bad input naming it', () => {
