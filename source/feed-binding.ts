@@ -1,5 +1,5 @@
 import type {Feed} from './feed.js';
-import type {SubscriptionChange} from './kraken/client-events.js';
+import type {BackfillNews, SubscriptionChange} from './kraken/client-events.js';
 import {sanitize} from './model/sanitize.js';
 import type {TradeGap, TradeRenumbering} from './model/trade-deduplicator.js';
 import type {
@@ -31,6 +31,7 @@ export type FeedListener = Readonly<{
 	notice?(message: string): void;
 	recordingStopped?(message: string): void;
 	gap?(gap: TradeGap): void;
+	backfill?(news: BackfillNews): void;
 	renumbered?(renumbering: TradeRenumbering): void;
 	unrecognised?(reason: string, count: number): void;
 }>;
@@ -67,6 +68,10 @@ export function bindFeed(feed: Feed, listener: FeedListener): void {
 	);
 	client.on('notice', (message) => listener.notice?.(sanitize(message)));
 	client.on('gap', (gap) => listener.gap?.(gap));
+	// A failed call's reason can quote the server's words.
+	client.on('backfill', (news) =>
+		listener.backfill?.(news.kind === 'failed' ? {...news, reason: sanitize(news.reason)} : news),
+	);
 	client.on('renumbered', (renumbering) => listener.renumbered?.(renumbering));
 	client.on('unrecognised', (reason, count) => listener.unrecognised?.(sanitize(reason), count));
 	feed.events.on('recordingStopped', (message) => listener.recordingStopped?.(sanitize(message)));

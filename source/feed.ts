@@ -25,12 +25,14 @@ export type Feed = Readonly<{
 export async function openFeed(options: WatchOptions): Promise<Feed> {
 	let server: ExchangeServer | undefined;
 	let url = options.url ?? '';
+	let restUrl = options.restUrl;
 	if (options.isDemo) {
 		// Loaded only for --demo, to keep it out of every other start.
 		const {startExchangeServer} = await import('./simulator/exchange-server.js');
 		const {createSimulatedMarket} = await import('./simulator/simulated-market.js');
 		server = await startExchangeServer({source: createSimulatedMarket()});
 		url = `${server.url}${options.api === 'v1' ? '/' : '/v2'}`;
+		restUrl = server.httpUrl;
 	}
 
 	const events = new EventEmitter<FeedEvents>();
@@ -47,8 +49,18 @@ export async function openFeed(options: WatchOptions): Promise<Feed> {
 		}
 	}
 
-	const {api, pairs, channels, interval, depth} = options;
-	const client = new KrakenClient({url, api, pairs, channels, interval, depth});
+	const {api, pairs, channels, interval, depth, backfill, userAgent} = options;
+	const client = new KrakenClient({
+		url,
+		api,
+		pairs,
+		channels,
+		interval,
+		depth,
+		...(restUrl === undefined ? {} : {restUrl}),
+		backfill,
+		userAgent,
+	});
 	if (recorder) {
 		client.on('frame', recorder.record);
 	}

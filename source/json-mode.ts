@@ -3,7 +3,7 @@ import {exitCodes, untilSignal} from './exit-codes.js';
 import type {Feed} from './feed.js';
 import {bindFeed} from './feed-binding.js';
 import {AlertWatcher} from './model/alerts.js';
-import {describeRenumbering, describeState} from './model/describe.js';
+import {describeBackfill, describeRenumbering, describeState} from './model/describe.js';
 import type {AlertEvent, BookLevel, BookTop, Candle, Ticker, Trade} from './model/types.js';
 import type {WatchOptions} from './options.js';
 
@@ -16,7 +16,8 @@ export type JsonStreams = Readonly<{stdout: Writable; stderr: Writable}>;
  */
 function tradeLine(trade: Trade, isSimulated: boolean): string {
 	const tradeId = trade.tradeId === undefined ? '' : `,"tradeId":${trade.tradeId}`;
-	return `{"type":"trade","pair":${JSON.stringify(trade.pair)},"side":"${trade.side}","price":${trade.price},"volume":${trade.volume},"time":"${new Date(trade.time).toISOString()}","orderType":"${trade.orderType}"${tradeId}${isSimulated ? ',"simulated":true' : ''}}`;
+	const backfilled = trade.isBackfilled ? ',"backfilled":true' : '';
+	return `{"type":"trade","pair":${JSON.stringify(trade.pair)},"side":"${trade.side}","price":${trade.price},"volume":${trade.volume},"time":"${new Date(trade.time).toISOString()}","orderType":"${trade.orderType}"${tradeId}${backfilled}${isSimulated ? ',"simulated":true' : ''}}`;
 }
 
 /** The 24-hour figures; the change in percent to two decimals, as v2 sends it. */
@@ -186,8 +187,14 @@ export async function runJsonMode(
 	}
 
 	say(`${options.api} feed at ${feed.url} for ${options.pairs.join(', ')}`);
+	// Once the alert that ends the run is out, nothing follows it: a script reads it last.
+	let hasAlertEnded = false;
 	bindFeed(feed, {
 		trades(trades, origin) {
+			if (hasAlertEnded) {
+				return;
+			}
+
 			for (const trade of trades) {
 				lines.add(tradeLine(trade, isSimulated));
 			}
@@ -201,6 +208,7 @@ export async function runJsonMode(
 			if (fired.length > 0 && options.exitOnAlert) {
 				// Exit once the alert line is out, so a script waiting on it reads it.
 				lines.flushThen(() => finish(exitCodes.ok));
+				hasAlertEnded = true;
 				client.stop();
 			} else {
 				lines.flushIfFull();
@@ -253,6 +261,7 @@ export async function runJsonMode(
 		recordingStopped: say,
 		gap: (gap) =>
 			say(`${gap.pair}: ${gap.missing} trade(s) missed after trade id ${gap.afterTradeId}`),
+		backfill: (news) => say(describeBackfill(news)),
 		renumbered: (renumbering) => say(describeRenumbering(renumbering)),
 		unrecognised(reason, count) {
 			// The first few in full, then a running count, so a flood cannot drown stderr.
@@ -263,7 +272,9 @@ export async function runJsonMode(
 	});
 	client.start();
 	const code = await finished;
-	// A signal can end the run between a turn's trades and their write.
+	// Trades held for a backfill still on the way go out as they are, then whatever a signal
+	// left between a turn's trades and their write.
+	client.stop();
 	lines.flush();
 	await feed.close();
 	return code;

@@ -1,7 +1,7 @@
 import {readArguments} from './cli/arguments.js';
 import type {WrittenAlertRule} from './cli/flag-schemas.js';
 import {readFlagValues, type ParsedFlags} from './cli/flag-values.js';
-import {defaultPairs, defaultUrls, type FlagValues} from './cli/flags.js';
+import {defaultPairs, defaultRestUrl, defaultUrls, type FlagValues} from './cli/flags.js';
 import {helpText} from './cli/help.js';
 import {InputError} from './input-error.js';
 import {parsePair} from './kraken/pair-names.js';
@@ -13,6 +13,12 @@ export type WatchOptions = Readonly<{
 	api: ApiVersion;
 	/** Undefined with --demo: the built-in exchange's address is known only once it listens. */
 	url: string | undefined;
+	/** Kraken's REST base; undefined with --demo, as the url. */
+	restUrl: string | undefined;
+	/** The latest trades each tape starts with, from REST; 0 for none. */
+	backfill: number;
+	/** `kraken-tape/<version>`, sent with every REST call as Kraken asks. */
+	userAgent: string;
 	isDemo: boolean;
 	pairs: readonly string[];
 	isJson: boolean;
@@ -99,10 +105,24 @@ function serveOptions(input: readonly string[], {values, given}: ParsedFlags): S
 	};
 }
 
+/**
+ * Kraken's REST API for Kraken's feed; for any other feed (the simulator, a recording's
+ * server), the same host and port over http, or https for wss.
+ */
+export function restUrlFor(webSocketUrl: string): string {
+	const url = new URL(webSocketUrl);
+	if (url.hostname === 'kraken.com' || url.hostname.endsWith('.kraken.com')) {
+		return defaultRestUrl;
+	}
+
+	return `${url.protocol === 'wss:' ? 'https' : 'http'}://${url.host}`;
+}
+
 function watchOptions(
 	input: readonly string[],
 	{values}: ParsedFlags,
 	{isTerminal, environment}: ProcessContext,
+	version: string,
 ): WatchOptions {
 	if (values.demo && values.url !== undefined) {
 		throw new InputError('--demo runs the built-in exchange, so it cannot take --url');
@@ -124,11 +144,19 @@ function watchOptions(
 		}
 	}
 
+	if (values.demo && values['rest-url'] !== undefined) {
+		throw new InputError('--demo runs the built-in exchange, so it cannot take --rest-url');
+	}
+
 	const isJson = values.json || !isTerminal;
+	const url = values.demo ? undefined : (values.url ?? defaultUrls[api]);
 	return {
 		command: 'watch',
 		api,
-		url: values.demo ? undefined : (values.url ?? defaultUrls[api]),
+		url,
+		restUrl: values['rest-url'] ?? (url === undefined ? undefined : restUrlFor(url)),
+		backfill: values.backfill,
+		userAgent: `kraken-tape/${version}`,
 		isDemo: values.demo,
 		pairs,
 		isJson,
@@ -167,5 +195,7 @@ export function parseOptions(argv: readonly string[], context: ProcessContext): 
 
 	const command = input[0] === 'serve' ? 'serve' : 'watch';
 	const flags = readFlagValues(command, rawFlags);
-	return command === 'serve' ? serveOptions(input, flags) : watchOptions(input, flags, context);
+	return command === 'serve'
+		? serveOptions(input, flags)
+		: watchOptions(input, flags, context, version);
 }

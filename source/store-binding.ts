@@ -55,6 +55,15 @@ export function bindStore(
 			store.addMarker(gap.pair, `${gap.missing} trades missed`, Date.now());
 			store.setMissing(feed.client.counts.missing);
 		},
+		backfill(news) {
+			// Marked where the gap opened: the filled trades come in above it. The start's history
+			// needs no mark, as the tape begins with it.
+			if (news.kind === 'filling' && store.hasTrades(news.pair)) {
+				store.addMarker(news.pair, 'gap in the feed: filled from REST history', Date.now());
+			}
+
+			store.setBackfill(news);
+		},
 		renumbered(renumbering) {
 			const text = `trade ids restarted at ${renumbering.firstTradeId}: the exchange numbers its trades afresh`;
 			store.addMarker(renumbering.pair, text, Date.now());

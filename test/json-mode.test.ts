@@ -17,6 +17,7 @@ const tradeLineSchema = z
 		time: z.iso.datetime(),
 		orderType: z.enum(['market', 'limit']),
 		tradeId: z.number().int().optional(),
+		backfilled: z.literal(true).optional(),
 		simulated: z.literal(true).optional(),
 	})
 	.strict();
@@ -58,17 +59,11 @@ describe('json mode', () => {
 		expect(trades.every((trade) => trade.tradeId !== undefined && trade.simulated === true)).toBe(
 			true,
 		);
-		expect(Object.keys(JSON.parse(lines[0] ?? '{}'))).toEqual([
-			'type',
-			'pair',
-			'side',
-			'price',
-			'volume',
-			'time',
-			'orderType',
-			'tradeId',
-			'simulated',
-		]);
+		// Each tape starts with its latest trades from REST, marked; the feed's are not.
+		const keys = ['type', 'pair', 'side', 'price', 'volume', 'time', 'orderType', 'tradeId'];
+		expect(Object.keys(JSON.parse(lines[0] ?? '{}'))).toEqual([...keys, 'backfilled', 'simulated']);
+		const fromFeed = lines.find((line) => !line.includes('"backfilled"'));
+		expect(Object.keys(JSON.parse(fromFeed ?? '{}'))).toEqual([...keys, 'simulated']);
 		expect(cli.stderrText()).toContain('the data is SIMULATED');
 		expect(cli.stderrText()).toContain('BTC/USD: subscribed');
 	});
@@ -149,7 +144,10 @@ describe('json mode', () => {
 	test('a recording made with --record replays through serve --replay', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'kraken-tape-'));
 		const file = join(directory, 'recording.ndjson');
-		const recorder = track(startCli(['--demo', '--json', '--record', file, 'XBT/USD']));
+		// A recording holds the feed's frames, not REST's history: neither tape starts with it.
+		const recorder = track(
+			startCli(['--demo', '--json', '--backfill', '0', '--record', file, 'XBT/USD']),
+		);
 		await recorder.waitForLine(() => recorder.stdoutLines().length >= 12);
 		await recorder.stop('SIGINT');
 		const recorded = readFileSync(file, 'utf8')
@@ -167,7 +165,9 @@ describe('json mode', () => {
 		const server = track(await startServe(['--replay', file, '--speed', '20']));
 		expect(server.stderrText()).toContain('SIMULATED exchange (not Kraken), replay of');
 		// Replayed to a v1 client: the names are translated back.
-		const client = track(startCli(['--json', '--api', 'v1', '--url', `${server.url}/`, 'XBT/USD']));
+		const client = track(
+			startCli(['--json', '--backfill', '0', '--api', 'v1', '--url', `${server.url}/`, 'XBT/USD']),
+		);
 		await client.waitForLine(() => client.stdoutLines().length >= recordedPrices.length);
 		const replayed = client.stdoutLines().map((line) => tradeLineSchema.parse(JSON.parse(line)));
 		expect(replayed.every((trade) => trade.pair === 'XBT/USD')).toBe(true);

@@ -59,6 +59,9 @@ describe('parseOptions', () => {
 			command: 'watch',
 			api: 'v2',
 			url: 'wss://ws.kraken.com/v2',
+			restUrl: 'https://api.kraken.com',
+			backfill: 200,
+			userAgent: `kraken-tape/${packageJson.version}`,
 			isDemo: false,
 			pairs: ['BTC/USD', 'XRP/USD'],
 			isJson: false,
@@ -88,7 +91,19 @@ describe('parseOptions', () => {
 	test.each<[string[], Partial<WatchOptions>]>([
 		[['--api', 'V1'], {api: 'v1', url: 'wss://ws.kraken.com/', pairs: ['XBT/USD', 'XRP/USD']}],
 		[['--api=v2'], {api: 'v2', url: 'wss://ws.kraken.com/v2'}],
-		[['--url', 'ws://127.0.0.1:1/v2'], {api: 'v2', url: 'ws://127.0.0.1:1/v2'}],
+		[
+			['--url', 'ws://127.0.0.1:1/v2'],
+			{api: 'v2', url: 'ws://127.0.0.1:1/v2', restUrl: 'http://127.0.0.1:1'},
+		],
+		[
+			['--url', 'wss://beta-ws.kraken.com/v2'],
+			{url: 'wss://beta-ws.kraken.com/v2', restUrl: 'https://api.kraken.com'},
+		],
+		[['--url', 'wss://feed.example:9443/v2'], {restUrl: 'https://feed.example:9443'}],
+		[['--rest-url', 'http://127.0.0.1:2'], {restUrl: 'http://127.0.0.1:2'}],
+		[['--demo'], {isDemo: true, url: undefined, restUrl: undefined}],
+		[['--backfill', '0'], {backfill: 0}],
+		[['--backfill', '5000'], {backfill: 5000}],
 		[['--url', 'wss://example.com/v2/'], {api: 'v2'}],
 		[['--url', 'ws://127.0.0.1:1/'], {api: 'v1', url: 'ws://127.0.0.1:1/'}],
 		[['--url', 'ws://127.0.0.1:1/v1'], {api: 'v1'}],
@@ -178,6 +193,13 @@ describe('parseOptions', () => {
 		[['--url', 'not a url'], '--url must be a ws:// or wss:// URL'],
 		[['--url', 'ws:example.com'], '--url must be a ws:// or wss:// URL'],
 		[['--url'], '--url needs a value'],
+		[['--rest-url', 'ws://127.0.0.1:1'], '--rest-url must be an http:// or https:// URL'],
+		[
+			['--demo', '--rest-url', 'http://127.0.0.1:1'],
+			'--demo runs the built-in exchange, so it cannot take --rest-url',
+		],
+		[['--backfill', '-1'], /^--backfill must be/],
+		[['--backfill', '5001'], /^--backfill must be/],
 		[
 			['--alert', 'XBT/USD=>100'],
 			`alert rule "XBT/USD=>100" is not PAIR OPERATOR PRICE, for example 'XBT/USD>=100000' (operators >=, <=, >, <)`,
@@ -270,6 +292,8 @@ const help = `${packageJson.description}
   Options
     --api v1|v2         Kraken WebSocket API version (default v2, or as --url's path says)
     --url URL           feed URL (default wss://ws.kraken.com/v2, v1: wss://ws.kraken.com/)
+    --rest-url URL      Kraken's REST API, for each tape's history and any gap in it
+                        (default https://api.kraken.com, or --url's host and port)
     --demo              use the built-in simulated exchange (offline; data is SIMULATED)
     --json              write one JSON object per line to stdout
     --channels LIST     channels: trade, ticker, ohlc, book
@@ -279,6 +303,7 @@ const help = `${packageJson.description}
     --depth N           order book levels a side (default 10): 10, 25, 100, 500 or 1000
     --alert RULE        alert when a trade crosses a level, e.g. 'XBT/USD>=100000' (repeatable)
     --exit-on-alert     exit 0 after the first alert fires
+    --backfill N        start each tape with its N latest trades from REST (default 200), 0 for none
     --history N         trades kept per pair (default 1000)
     --record FILE       append every received frame to FILE as NDJSON
     --big N             highlight trades worth at least N in the quote currency

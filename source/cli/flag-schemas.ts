@@ -62,6 +62,14 @@ export const webSocketUrl: FlagSchema<string> = (flag) => {
 	);
 };
 
+/** An http:// or https:// base, without a query: paths are added to it. */
+export const restUrl: FlagSchema<string> = (flag) => {
+	const error = `${flag} must be an http:// or https:// URL`;
+	return filled(flag).pipe(
+		z.url({protocol: /^https?$/, error}).refine((url) => /^https?:\/\//i.test(url), {error}),
+	);
+};
+
 export const hostName: FlagSchema<string> = (flag) =>
 	filled(flag).regex(/^[\w.:-]+$/, {error: `${flag} must be a host name or address`});
 

@@ -8,6 +8,7 @@ import {
 	fileName,
 	hostName,
 	positiveNumber,
+	restUrl,
 	webSocketUrl,
 	wholeNumberIn,
 	type FlagSchema,
@@ -17,6 +18,8 @@ export const defaultUrls: Readonly<Record<ApiVersion, string>> = {
 	v1: 'wss://ws.kraken.com/',
 	v2: 'wss://ws.kraken.com/v2',
 };
+
+export const defaultRestUrl = 'https://api.kraken.com';
 
 export const defaultPairs = ['XBT/USD', 'XRP/USD'] as const;
 
@@ -73,6 +76,17 @@ export const flagTable = {
 		schema: webSocketUrl,
 		help: [`feed URL (default ${defaultUrls.v2}, v1: ${defaultUrls.v1})`],
 		config: 'url',
+	},
+	'rest-url': {
+		command: 'watch',
+		kind: 'string',
+		argument: 'URL',
+		schema: restUrl,
+		help: [
+			"Kraken's REST API, for each tape's history and any gap in it",
+			"(default https://api.kraken.com, or --url's host and port)",
+		],
+		config: 'rest-url',
 	},
 	demo: {
 		command: 'watch',
@@ -131,6 +145,15 @@ export const flagTable = {
 		kind: 'boolean',
 		help: ['exit 0 after the first alert fires'],
 		config: notInConfig,
+	},
+	backfill: {
+		command: 'watch',
+		kind: 'string',
+		argument: 'N',
+		schema: wholeNumberIn(0, 5000),
+		default: 200,
+		help: ['start each tape with its N latest trades from REST (default 200), 0 for none'],
+		config: 'backfill',
 	},
 	history: {
 		command: 'watch',

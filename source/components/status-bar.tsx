@@ -55,6 +55,10 @@ export function StatusBar(properties: Properties) {
 	const staleBooks = bookHealth.filter((health) => health.state === 'stale');
 	const bookFailures = bookHealth.reduce((sum, health) => sum + health.failures, 0);
 	const bookResyncs = bookHealth.reduce((sum, health) => sum + health.resyncs, 0);
+	// A pair whose REST call failed says why: its newer trades wait on it.
+	const backfilling = [...feed.backfilling].map(([pair, failure]) =>
+		failure === undefined ? pair : `${pair} (${failure})`,
+	);
 	const {glyphs, theme} = useDisplay();
 	const age =
 		feed.lastFrameAt === undefined || !isExpectingData
@@ -96,6 +100,9 @@ export function StatusBar(properties: Properties) {
 				<Text color={theme.warning}>{`${feed.unrecognised} bad frames`}</Text>
 			)}
 			{feed.missing > 0 && <Text color={theme.warning}>{`${feed.missing} trades missed`}</Text>}
+			{backfilling.length > 0 && (
+				<Text color={theme.warning}>{`filling from REST: ${backfilling.join(', ')}`}</Text>
+			)}
 			{staleBooks.length > 0 && (
 				<Text color={theme.stale} bold>
 					{`BOOK STALE ${staleBooks.map((health) => health.pair).join(', ')}`}

@@ -17,10 +17,13 @@ type Properties = Readonly<{
 	columns: TapeColumns;
 }>;
 
-/** One trade: time, side as a letter as well as a colour, price, volume, notional, order type. */
+/**
+ * One trade: time, side as a letter as well as a colour, price, volume, notional, order type, and
+ * a mark for a big trade or one from REST history.
+ */
 export function TradeRow(properties: Properties) {
 	const {trade, previous, priceDecimals, volumeDecimals, isBig, columns} = properties;
-	const {theme} = useDisplay();
+	const {theme, glyphs} = useDisplay();
 	const isBuy = trade.side === 'buy';
 	// Each column keeps at least one space before it, however long the number.
 	const price = ` ${formatPrice(trade.price, priceDecimals).padStart(columns.price - 1)}`;
@@ -48,8 +51,12 @@ export function TradeRow(properties: Properties) {
 		parts.push(chalk.dim(` ${trade.orderType.padEnd(6)}`));
 	}
 
+	// The two free columns after the row: a big trade's star, else the mark of a trade that came
+	// from REST history rather than the feed.
 	if (isBig) {
 		parts.push(chalk.bold(' *'));
+	} else if (trade.isBackfilled) {
+		parts.push(chalk.dim(` ${glyphs.backfilled}`));
 	}
 
 	// Joined into one flat string: the row is kept until the next frame, and a chain of `+`

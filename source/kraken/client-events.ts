@@ -1,7 +1,9 @@
 // What a KrakenClient tells its listeners, apart from the client itself, so that the simulator
 // (which marks its status frames for the client to recognise) does not depend on the client.
+export type {BackfillNews} from '../model/types.js';
 import type {TradeGap, TradeRenumbering} from '../model/trade-deduplicator.js';
 import type {
+	BackfillNews,
 	BookHealth,
 	BookTop,
 	Candle,
@@ -48,7 +50,9 @@ export type ClientEvents = {
 	subscription: [change: SubscriptionChange];
 	unrecognised: [reason: string, count: number];
 	notice: [message: string];
+	/** Trades missed for good: not filled from REST (or no REST to ask). */
 	gap: [gap: TradeGap];
+	backfill: [news: BackfillNews];
 	/** The exchange numbers a pair's trades afresh; the pair starts over from the new numbering. */
 	renumbered: [renumbering: TradeRenumbering];
 	/** Every frame as received, for --record. */

@@ -1,7 +1,10 @@
 import type {LookupFunction} from 'node:net';
 import type {ApiVersion, BookDepth, CandleInterval, Channel} from '../model/types.js';
 import type {BackoffPolicy} from './backoff.js';
+import type {HoldLimits} from './backfill/sequencer.js';
 import type {Clock} from './clock.js';
+import type {RestPolicy} from './rest/rest-client.js';
+import type {RestTransport} from './rest/rest-transport.js';
 
 export type ClientOptions = Readonly<{
 	url: string;
@@ -29,6 +32,20 @@ export type ClientOptions = Readonly<{
 	lookup?: LookupFunction;
 	/** Time for the watchdog, pings and backoff; the system's unless a test brings its own. */
 	clock?: Clock;
+	/**
+	 * Kraken's REST base (`https://api.kraken.com`): gaps in the trades are filled from its
+	 * history, and the start-up history and candles come from it. Without it, gaps are reported.
+	 */
+	restUrl?: string;
+	/** The most recent trades per pair each tape starts with, from REST; 0 for none (default). */
+	backfill?: number;
+	/** Sent with every REST call, as Kraken asks. */
+	userAgent?: string;
+	/** How long and how many live trades are held while a gap is filled (30 s, 100,000). */
+	holdLimits?: Partial<HoldLimits>;
+	restPolicy?: Partial<RestPolicy>;
+	/** How REST calls are made; Node's http and https unless a test brings its own. */
+	restTransport?: RestTransport;
 }>;
 
 /** The timings a client runs with when not told otherwise. */
@@ -69,6 +86,8 @@ export type ClientCounts = Readonly<{
 	bookFailures: number;
 	/** Book subscriptions renewed to rebuild a book. */
 	bookResyncs: number;
+	/** Trades that came from REST: gaps filled and the history at start. */
+	backfilled: number;
 }>;
 
 /** The name of the server at `url` as the user knows it: Kraken for Kraken's own hosts. */

@@ -1,5 +1,6 @@
 import {EventEmitter} from 'node:events';
 import type {CandleInterval, Channel, ConnectionState} from '../model/types.js';
+import {defaultHoldLimits} from './backfill/sequencer.js';
 import {defaultBackoffPolicy, type BackoffPolicy} from './backoff.js';
 import {simulatedVersionMark, type ClientEvents} from './client-events.js';
 import {
@@ -17,6 +18,7 @@ import type {Codec, FeedMessage} from './feed-message.js';
 import {Subscriber} from './subscriber.js';
 import type {Subscription} from './subscription-ledger.js';
 import {MarketData} from './market-data.js';
+import {RestClient} from './rest/rest-client.js';
 
 export type {ClientCounts, ClientOptions} from './client-options.js';
 
@@ -38,9 +40,14 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 	readonly #keeper: ConnectionKeeper;
 	readonly #subscriber: Subscriber;
 	readonly #market: MarketData;
+	/** Kraken's REST history, when the options name where it is. */
+	readonly #rest: RestClient | undefined;
 	#unrecognised = 0;
 	#hasConnectedBefore = false;
 	#isSimulated = false;
+	#isStopped = false;
+	/** `channel pair` for each whose history has been asked of REST. */
+	readonly #historyStarted = new Set<string>();
 
 	constructor(options: ClientOptions) {
 		super();
@@ -78,8 +85,28 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			send: (text) => this.#keeper.connection?.send(text),
 			changed: (change) => this.emit('subscription', change),
 		});
-		this.#market = new MarketData(this.#subscriber.ledger, this, (pair, failingRun) =>
-			this.#renewBook(pair, failingRun),
+		this.#rest =
+			options.restUrl === undefined
+				? undefined
+				: new RestClient({
+						baseUrl: options.restUrl,
+						api: options.api,
+						clock: this.#clock,
+						userAgent: options.userAgent ?? 'kraken-tape',
+						...(options.restPolicy === undefined ? {} : {policy: options.restPolicy}),
+						...(options.restTransport === undefined ? {} : {transport: options.restTransport}),
+					});
+		const backfill = this.#rest && {
+			rest: this.#rest,
+			api: options.api,
+			clock: this.#clock,
+			limits: {...defaultHoldLimits, ...options.holdLimits},
+		};
+		this.#market = new MarketData(
+			this.#subscriber.ledger,
+			this,
+			(pair, failingRun) => this.#renewBook(pair, failingRun),
+			backfill,
 		);
 		this.#subscriber.wantPairs(options.pairs);
 	}
@@ -118,9 +145,16 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		this.#keeper.start();
 	}
 
-	/** Closes for good: no reconnect follows. */
+	/** Closes for good: no reconnect follows, and no REST call is left on the way. */
 	stop(): void {
+		if (this.#isStopped) {
+			return;
+		}
+
+		this.#isStopped = true;
 		this.#keeper.stop();
+		this.#market.close();
+		this.#rest?.close();
 	}
 
 	/** Connects again at once: skips a reconnect's wait, or replaces the connection there is. */
@@ -138,6 +172,8 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		this.#subscriber.removePairs(pairs);
 		for (const pair of pairs) {
 			this.#market.forget(pair);
+			this.#historyStarted.delete(`trade ${pair}`);
+			this.#historyStarted.delete(`ohlc ${pair}`);
 		}
 
 		this.#settleIdle();
@@ -149,7 +185,44 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 	 */
 	setInterval(interval: CandleInterval): void {
 		if (this.#subscriber.changeInterval(interval)) {
+			this.#market.intervalChanged();
+			this.#historyCandles(this.#subscriber.ledger.all().map((entry) => entry.pair));
 			this.#sendPendingIfSubscribing();
+		}
+	}
+
+	/**
+	 * With REST to ask, once a pair's first subscription of a channel is acknowledged: its tape
+	 * starts with its recent trades (the feed's held until they come, so they go out first), its
+	 * chart with its recent candles. Asked then, not at start, so that what the exchange is (the
+	 * simulator says so in its status) is known before any of it is written.
+	 */
+	#startHistory(channel: Channel, pair: string): void {
+		const key = `${channel} ${pair}`;
+		if (!this.#rest || this.#historyStarted.has(key)) {
+			return;
+		}
+
+		this.#historyStarted.add(key);
+		const count = this.#options.backfill ?? 0;
+		if (channel === 'trade' && count > 0) {
+			this.#market.startWithHistory(pair, count);
+		} else if (channel === 'ohlc') {
+			this.#historyCandles([pair]);
+		}
+	}
+
+	#historyCandles(pairs: readonly string[]): void {
+		const rest = this.#rest;
+		const interval = this.#subscriber.interval;
+		for (const pair of new Set(pairs)) {
+			if (rest && this.#subscriber.ledger.get('ohlc', pair)) {
+				void rest.candles(pair, interval).then((outcome) => {
+					if (outcome.kind === 'ok') {
+						this.#market.historyCandles(outcome.value);
+					}
+				});
+			}
 		}
 	}
 
@@ -283,6 +356,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			return;
 		}
 
+		this.#startHistory(channel, pair);
 		const depth = this.#subscriber.ledger.get('book', pair)?.params.depth;
 		if (channel === 'book' && depth !== undefined) {
 			this.#market.books.subscribed(pair, depth);

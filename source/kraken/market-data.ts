@@ -3,6 +3,12 @@ import {BookKeeper, type BookStamp} from './book/book-keeper.js';
 import type {ClientEvents} from './client-events.js';
 import type {FeedMessage} from './feed-message.js';
 import type {SubscriptionLedger} from './subscription-ledger.js';
+import type {TradeGap} from '../model/trade-deduplicator.js';
+import type {ApiVersion, Candle} from '../model/types.js';
+import {Backfiller} from './backfill/backfiller.js';
+import type {HoldLimits} from './backfill/sequencer.js';
+import type {Clock} from './clock.js';
+import type {RestClient} from './rest/rest-client.js';
 import {TradeIntake} from './trade-intake.js';
 
 type MarketMessage = Extract<FeedMessage, {kind: 'trades' | 'ticker' | 'candles' | 'book'}>;
@@ -18,7 +24,11 @@ export class MarketData {
 	readonly #events: Pick<EventEmitter<ClientEvents>, 'emit'>;
 	readonly #intake = new TradeIntake();
 	readonly books: BookKeeper;
-	readonly counts = {duplicates: 0, missing: 0, bookFailures: 0, bookResyncs: 0};
+	readonly counts = {duplicates: 0, missing: 0, bookFailures: 0, bookResyncs: 0, backfilled: 0};
+	/** Fills gaps from REST, where there is REST to ask; otherwise gaps are only reported. */
+	readonly #backfiller: Backfiller | undefined;
+	/** The oldest candle start the feed sent for each pair: REST's candles stop before it. */
+	readonly #feedCandleStarts = new Map<string, number>();
 	/** Books verified this turn and not yet passed on, with the stamp of the last message. */
 	readonly #pendingBooks = new Map<string, BookStamp>();
 
@@ -30,9 +40,11 @@ export class MarketData {
 		ledger: SubscriptionLedger,
 		events: Pick<EventEmitter<ClientEvents>, 'emit'>,
 		renew: (pair: string, failingRun: number) => void,
+		backfill?: Readonly<{rest: RestClient; api: ApiVersion; clock: Clock; limits: HoldLimits}>,
 	) {
 		this.#ledger = ledger;
 		this.#events = events;
+		this.#backfiller = backfill && this.#backfillerOf(backfill);
 		this.books = new BookKeeper({
 			verified: (pair, stamp) => this.#bookVerified(pair, stamp),
 			health: (health) => this.#events.emit('bookHealth', health),
@@ -49,12 +61,44 @@ export class MarketData {
 	/** A pair subscribed again on a new connection: its first trades may repeat ones seen. */
 	resubscribed(pair: string): void {
 		this.#intake.resubscribed(pair);
+		this.#backfiller?.resubscribed(pair);
 	}
 
 	forget(pair: string): void {
 		this.#intake.forget(pair);
 		this.books.forget(pair);
 		this.#pendingBooks.delete(pair);
+		this.#backfiller?.forget(pair);
+		this.#feedCandleStarts.delete(pair);
+	}
+
+	/** Starts the pair's tape with its `count` most recent trades from REST. */
+	startWithHistory(pair: string, count: number): void {
+		this.#backfiller?.startWithHistory(pair, count);
+	}
+
+	/**
+	 * Candles from REST history, older than any the feed sent (the feed's are newer, the one in
+	 * progress above all), passed on as a snapshot while their interval is still the one wanted.
+	 */
+	historyCandles(candles: readonly Candle[]): void {
+		const wanted = candles.filter(
+			(candle) =>
+				this.#ledger.get('ohlc', candle.pair)?.params.interval === candle.interval &&
+				candle.start < (this.#feedCandleStarts.get(candle.pair) ?? Number.POSITIVE_INFINITY),
+		);
+		if (wanted.length > 0) {
+			this.#events.emit('candles', wanted, true);
+		}
+	}
+
+	/** The candles' interval changed: the feed's new candles say again where REST's stop. */
+	intervalChanged(): void {
+		this.#feedCandleStarts.clear();
+	}
+
+	close(): void {
+		this.#backfiller?.close();
 	}
 
 	/**
@@ -100,6 +144,11 @@ export class MarketData {
 				const wanted = message.candles.filter(
 					(candle) => this.#ledger.get('ohlc', candle.pair)?.params.interval === candle.interval,
 				);
+				for (const candle of wanted) {
+					const start = this.#feedCandleStarts.get(candle.pair) ?? Number.POSITIVE_INFINITY;
+					this.#feedCandleStarts.set(candle.pair, Math.min(start, candle.start));
+				}
+
 				if (wanted.length > 0) {
 					this.#events.emit('candles', wanted, message.isSnapshot);
 				}
@@ -123,16 +172,47 @@ export class MarketData {
 		);
 		this.counts.duplicates += result.duplicates;
 		for (const renumbering of result.renumbered) {
+			this.#backfiller?.renumbered(renumbering.pair);
 			this.#events.emit('renumbered', renumbering);
 		}
 
+		if (this.#backfiller) {
+			// Its own holes are the gaps REST could not fill.
+			this.#backfiller.accept(result.fresh, result.origin);
+			return;
+		}
+
 		for (const gap of result.gaps) {
-			this.counts.missing += gap.missing;
-			this.#events.emit('gap', gap);
+			this.#gap(gap);
 		}
 
 		if (result.fresh.length > 0) {
 			this.#events.emit('trades', result.fresh, result.origin);
 		}
+	}
+
+	#gap(gap: TradeGap): void {
+		this.counts.missing += gap.missing;
+		this.#events.emit('gap', gap);
+	}
+
+	#backfillerOf(
+		options: Readonly<{rest: RestClient; api: ApiVersion; clock: Clock; limits: HoldLimits}>,
+	): Backfiller {
+		const events = this.#events;
+		return new Backfiller(options, {
+			deliver: ({trades, origin}) => {
+				if (trades.length > 0) {
+					events.emit('trades', trades, origin);
+				}
+			},
+			filling: (pair) => events.emit('backfill', {pair, kind: 'filling'}),
+			filled: (pair, count) => {
+				this.counts.backfilled += count;
+				events.emit('backfill', {pair, kind: 'filled', count});
+			},
+			hole: (gap) => this.#gap(gap),
+			restFailed: (pair, reason) => events.emit('backfill', {pair, kind: 'failed', reason}),
+		});
 	}
 }

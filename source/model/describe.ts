@@ -1,6 +1,6 @@
 import type {TradeRenumbering} from './trade-deduplicator.js';
 import {formatPrice} from './format.js';
-import type {AlertEvent, ConnectionState} from './types.js';
+import type {AlertEvent, BackfillNews, ConnectionState} from './types.js';
 
 function seconds(milliseconds: number): string {
 	return `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 1 : 0)} s`;
@@ -48,4 +48,23 @@ export function describeRenumbering(renumbering: TradeRenumbering): string {
 export function describeAlert(alert: AlertEvent, decimals: number, isSimulated: boolean): string {
 	const time = new Date(alert.time).toISOString();
 	return `alert ${alert.rule.text} at ${formatPrice(alert.price, decimals)} by a trade at ${time}${isSimulated ? ' (SIMULATED)' : ''}`;
+}
+
+/** What a backfill from REST is doing, for stderr and the tape's marks. */
+export function describeBackfill(news: BackfillNews): string {
+	switch (news.kind) {
+		case 'filling': {
+			return `${news.pair}: filling from REST history; newer trades wait (30 s at most)`;
+		}
+
+		case 'filled': {
+			return news.count > 0
+				? `${news.pair}: ${news.count} trade(s) from REST history, in their place`
+				: `${news.pair}: nothing from REST history; going on`;
+		}
+
+		case 'failed': {
+			return `${news.pair}: REST history did not answer (${news.reason}); trying again`;
+		}
+	}
 }

@@ -14,6 +14,8 @@ export type FeedInfo = Readonly<{
 	isSimulated: boolean;
 	unrecognised: number;
 	missing: number;
+	/** Pairs whose newer trades wait while a gap is filled from REST, with why REST failed if it did. */
+	backfilling: ReadonlyMap<string, string | undefined>;
 	/** The server's latest word that is not a pair's (a rate limit); gone with its connection. */
 	notice?: string;
 	/** Why --record stopped, if it did. */
@@ -30,5 +32,6 @@ export function initialFeedInfo(isSimulated: boolean, now: number): FeedInfo {
 		isSimulated,
 		unrecognised: 0,
 		missing: 0,
+		backfilling: new Map(),
 	};
 }

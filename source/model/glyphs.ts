@@ -25,6 +25,8 @@ export type Glyphs = Readonly<{
 	/** Marks a book level that just changed; fills the ladder's depth bars. */
 	bookChanged: string;
 	depthBar: string;
+	/** Marks a trade that came from REST history (a gap filled, or the start's history). */
+	backfilled: string;
 }>;
 
 export const unicodeGlyphs: Glyphs = {
@@ -49,6 +51,7 @@ export const unicodeGlyphs: Glyphs = {
 	spark: ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
 	bookChanged: '•',
 	depthBar: '▇',
+	backfilled: '↺',
 };
 
 export const asciiGlyphs: Glyphs = {
@@ -73,4 +76,5 @@ export const asciiGlyphs: Glyphs = {
 	spark: ['_', '.', '-', '~', '=', '+', '*', '#'],
 	bookChanged: '+',
 	depthBar: '#',
+	backfilled: '~',
 };

@@ -2,6 +2,7 @@ import {initialFeedInfo, type FeedInfo} from './feed-info.js';
 import {decimalPlaces} from './format.js';
 import {newTape, type PairTape, type StoredTape} from './pair-tape.js';
 import type {
+	BackfillNews,
 	AlertEvent,
 	BookHealth,
 	BookLevel,
@@ -302,6 +303,24 @@ export class TapeStore {
 	setMissing(count: number): void {
 		this.#feed.missing = count;
 		this.#changed();
+	}
+
+	/** What a backfill from REST is doing for a pair: the status bar says while one waits. */
+	setBackfill(news: BackfillNews): void {
+		const backfilling = new Map(this.#feed.backfilling);
+		if (news.kind === 'filled') {
+			backfilling.delete(news.pair);
+		} else {
+			backfilling.set(news.pair, news.kind === 'failed' ? news.reason : undefined);
+		}
+
+		this.#feed.backfilling = backfilling;
+		this.#changed();
+	}
+
+	/** Whether any trade of the pair has come. */
+	hasTrades(pair: string): boolean {
+		return (this.#tapes.get(pair)?.trades.size ?? 0) > 0;
 	}
 
 	setNotice(notice: string | undefined): void {

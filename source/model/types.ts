@@ -120,6 +120,8 @@ export type Trade = Readonly<{
 	orderType: OrderType;
 	/** Kraken's per-book sequence number; only v2 sends one. */
 	tradeId?: number;
+	/** Came from Kraken's REST trade history (a gap filled, or the history at start), not the feed. */
+	isBackfilled?: true;
 }>;
 
 /**
@@ -140,6 +142,18 @@ export type TapeMarker = Readonly<{
  * judge only `live` ones, so nobody acts on a price that is gone.
  */
 export type TradeOrigin = 'history' | 'live';
+
+/** What a backfill from Kraken's REST history is doing for a pair. */
+export type BackfillNews = Readonly<
+	| {pair: string; kind: 'filling'}
+	/**
+	 * The pair's trades flow again, with `count` from REST out in their place (a gap filled, or
+	 * the history at start); none where REST had nothing or did not answer.
+	 */
+	| {pair: string; kind: 'filled'; count: number}
+	/** A REST call failed; tried again while the pair's trades are held. */
+	| {pair: string; kind: 'failed'; reason: string}
+>;
 
 /**
  * Kraken's engine status. `online` is the only state in which trades happen; the others are

@@ -14,6 +14,7 @@ function feed(change: Partial<FeedInfo> = {}): FeedInfo {
 		isSimulated: false,
 		unrecognised: 0,
 		missing: 0,
+		backfilling: new Map(),
 		...change,
 	};
 }
@@ -103,6 +104,16 @@ describe('status-bar', () => {
 			}),
 		).toBe(
 			'subscribed refused: NOPE/USD, FOO/BAR 3 bad frames 7 trades missed rate limited 0 msg/s │ v2 ws.kraken.com',
+		);
+	});
+
+	test('says which pairs wait on REST history, and why REST failed where it did', () => {
+		const backfilling = new Map([
+			['BTC/USD', undefined],
+			['ETH/USD', 'HTTP 503'],
+		]);
+		expect(bar({feed: feed({backfilling}), width: 160})).toBe(
+			'subscribed filling from REST: BTC/USD, ETH/USD (HTTP 503) 0 msg/s │ v2 ws.kraken.com',
 		);
 	});
 

@@ -59,7 +59,10 @@ describe('a restarted exchange', () => {
 	test('serve --replay started again replays from its first trade, and the client follows', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'kraken-tape-restart-'));
 		const recording = join(directory, 'recording.ndjson');
-		const recorder = track(startCli(['--demo', '--json', '--record', recording, 'XBT/USD']));
+		// 120 trades of the feed itself, which is what a recording holds (not REST's history).
+		const recorder = track(
+			startCli(['--demo', '--json', '--backfill', '0', '--record', recording, 'XBT/USD']),
+		);
 		await recorder.waitForLine(() => recorder.stdoutLines().length >= 120, 20_000);
 		await recorder.stop('SIGTERM');
 

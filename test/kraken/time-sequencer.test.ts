@@ -1,0 +1,181 @@
+import {describe, expect, test} from 'vitest';
+import {Deliveries, type PageRequest} from '../../source/kraken/backfill/sequencer.js';
+import {TimeSequencer} from '../../source/kraken/backfill/time-sequencer.js';
+import type {Trade, TradeOrigin} from '../../source/model/types.js';
+
+// v1's best effort (docs/reliability.md): no trade ids, so REST rows are matched to what was seen
+// by time to the millisecond, price, volume and side. What it promises: after a resubscription,
+// REST rows after the last trade seen and before the first one held go out once, in time order,
+// before the held ones; a row alike in all four to one seen or held is taken for it.
+
+const pair = 'XBT/USD';
+const start = 1_700_000_000_000;
+
+function trade(time: number, price: number, isBackfilled = false): Trade {
+	return {
+		pair,
+		side: 'sell',
+		price,
+		volume: 0.5,
+		time: start + time,
+		orderType: 'limit',
+		...(isBackfilled ? {isBackfilled: true} : {}),
+	};
+}
+
+type Row = readonly [time: number, price: number];
+
+function setup() {
+	const fetches: PageRequest[] = [];
+	const filled: number[] = [];
+	const out: Array<{row: Row; origin: TradeOrigin; isBackfilled: boolean}> = [];
+	const sequencer = new TimeSequencer(
+		{fetch: (request) => fetches.push(request), filled: (_pair, count) => filled.push(count)},
+		{holdMs: 30_000, holdCount: 100_000},
+	);
+	const record = (list: ReadonlyArray<{trades: readonly Trade[]; origin: TradeOrigin}>) => {
+		for (const {trades, origin} of list) {
+			for (const entry of trades) {
+				const row: Row = [entry.time - start, entry.price];
+				out.push({row, origin, isBackfilled: entry.isBackfilled === true});
+			}
+		}
+	};
+
+	return {
+		sequencer,
+		fetches,
+		filled,
+		out,
+		live(rows: readonly Row[], now = start) {
+			record(
+				sequencer.accept(
+					rows.map(([time, price]) => trade(time, price)),
+					'live',
+					now,
+				),
+			);
+		},
+		page(rows: readonly Row[], isFull: boolean) {
+			const deliveries = new Deliveries();
+			const trades = rows.map(([time, price]) => trade(time, price, true));
+			const verdict = sequencer.page(pair, {trades, last: 'next', isFull}, deliveries);
+			record(deliveries.list);
+			return verdict;
+		},
+	};
+}
+
+describe('TimeSequencer (v1)', () => {
+	test('after a resubscription, what REST has between the last seen and the first held goes out first', () => {
+		const run = setup();
+		run.live([
+			[100, 1],
+			[200, 2],
+		]);
+		run.sequencer.resubscribed(pair, start);
+		expect(run.fetches).toEqual([{pair, since: `${start + 200}000000`, count: 1000}]);
+		run.live([
+			[500, 5],
+			[600, 6],
+		]);
+		expect(run.out).toHaveLength(2);
+
+		// REST repeats the last seen (an inclusive since), has the missed 300 and 400, and the held.
+		run.page(
+			[
+				[200, 2],
+				[300, 3],
+				[400, 4],
+				[500, 5],
+				[600, 6],
+				[700, 7],
+			],
+			false,
+		);
+		expect(run.out.map(({row, isBackfilled}) => [...row, isBackfilled])).toEqual([
+			[100, 1, false],
+			[200, 2, false],
+			[300, 3, true],
+			[400, 4, true],
+			[500, 5, false],
+			[600, 6, false],
+		]);
+		expect(run.filled).toEqual([2]);
+		// 700 is left to the feed: live trades stay live.
+		run.live([[700, 7]]);
+		expect(run.out.at(-1)).toEqual({row: [700, 7], origin: 'live', isBackfilled: false});
+	});
+
+	test('two trades alike at one millisecond are two: REST fills the one not seen', () => {
+		const run = setup();
+		run.live([[100, 1]]);
+		run.sequencer.resubscribed(pair, start);
+		run.live([[300, 3]]);
+		run.page(
+			[
+				[100, 1],
+				[100, 1],
+				[200, 2],
+				[200, 2],
+				[300, 3],
+			],
+			false,
+		);
+		expect(run.out.map(({row}) => row)).toEqual([
+			[100, 1],
+			[100, 1],
+			[200, 2],
+			[200, 2],
+			[300, 3],
+		]);
+	});
+
+	test('a full page that does not reach the held trades asks for the next', () => {
+		const run = setup();
+		run.live([[100, 1]]);
+		run.sequencer.resubscribed(pair, start);
+		run.live([[900, 9]]);
+		expect(run.page([[200, 2]], true)).toEqual({
+			kind: 'more',
+			request: {pair, since: 'next', count: 1000},
+		});
+		expect(run.page([[300, 3]], false)).toEqual({kind: 'done'});
+		expect(run.out.map(({row}) => row[0])).toEqual([100, 200, 300, 900]);
+	});
+
+	test('without REST, the held trades go after 30 s, and nothing is reported missing', () => {
+		const run = setup();
+		run.live([[100, 1]], start);
+		run.sequencer.resubscribed(pair, start);
+		run.live([[500, 5]], start + 1000);
+		const deliveries = new Deliveries();
+		run.sequencer.expire(start + 30_000, deliveries);
+		expect(deliveries.list.flatMap((entry) => entry.trades.map((one) => one.price))).toEqual([5]);
+		expect(run.sequencer.isHolding(pair)).toBe(false);
+	});
+
+	test("the start's history: the latest trades from REST, then the feed's, none twice", () => {
+		const run = setup();
+		run.sequencer.awaitHistory(pair, 3, start);
+		expect(run.fetches).toEqual([{pair, count: 3}]);
+		run.live([
+			[400, 4],
+			[500, 5],
+		]);
+		run.page(
+			[
+				[200, 2],
+				[300, 3],
+				[400, 4],
+			],
+			false,
+		);
+		expect(run.out.map(({row, origin}) => [row[0], origin])).toEqual([
+			[200, 'history'],
+			[300, 'history'],
+			[400, 'live'],
+			[500, 'live'],
+		]);
+	});
+});
