@@ -23,7 +23,7 @@ export class TradeRing {
 	readonly #times: Float64Array;
 	/** NaN where the API gives no trade id (v1). */
 	readonly #tradeIds: Float64Array;
-	/** Bit 0: sell; bit 1: limit. */
+	/** Bit 0: sell; bit 1: limit; bit 2: from REST history. */
 	readonly #kinds: Uint8Array;
 	#next = 0;
 	#size = 0;
@@ -58,7 +58,10 @@ export class TradeRing {
 		this.#volumes[slot] = trade.volume;
 		this.#times[slot] = trade.time;
 		this.#tradeIds[slot] = trade.tradeId ?? Number.NaN;
-		this.#kinds[slot] = (trade.side === 'sell' ? 1 : 0) | (trade.orderType === 'limit' ? 2 : 0);
+		this.#kinds[slot] =
+			(trade.side === 'sell' ? 1 : 0) |
+			(trade.orderType === 'limit' ? 2 : 0) |
+			(trade.isBackfilled ? 4 : 0);
 		this.#next = (slot + 1) % this.capacity;
 		this.#size = Math.min(this.#size + 1, this.capacity);
 		this.#pushed++;
@@ -95,6 +98,7 @@ export class TradeRing {
 			time: this.#times[slot] ?? 0,
 			orderType: orderTypes[(kind >> 1) & 1] ?? 'market',
 			...(Number.isNaN(tradeId) ? {} : {tradeId}),
+			...((kind & 4) === 4 ? {isBackfilled: true} : {}),
 		};
 	}
 

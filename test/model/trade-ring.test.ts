@@ -39,6 +39,8 @@ describe('trade-ring', () => {
 			trade(2, {pair: 'XBT/USD', side: 'buy', orderType: 'limit'}),
 			trade(3, {pair: 'XBT/USD', side: 'sell', orderType: 'market', price: 0.00001234}),
 			trade(4, {pair: 'XBT/USD', side: 'sell', orderType: 'limit', volume: 1e-8}),
+			trade(6, {pair: 'XBT/USD', side: 'sell', orderType: 'limit', isBackfilled: true}),
+			trade(7, {pair: 'XBT/USD', side: 'buy', orderType: 'market', isBackfilled: true}),
 		];
 		// v1 trades have no id, and must not come back with one.
 		const {tradeId: _, ...withoutId} = trade(5, {pair: 'XBT/USD'});
@@ -48,6 +50,8 @@ describe('trade-ring', () => {
 
 		expect(ring.newest(10)).toEqual([withoutId, ...[...trades].reverse()]);
 		expect('tradeId' in ring.fromNewest(0)!).toBe(false);
+		// Only a trade from REST history says so.
+		expect('isBackfilled' in ring.fromNewest(3)!).toBe(false);
 	});
 
 	test('starts empty', () => {
