@@ -19,6 +19,7 @@ import {Subscriber} from './subscriber.js';
 import type {Subscription} from './subscription-ledger.js';
 import {MarketData} from './market-data.js';
 import {RestClient} from './rest/rest-client.js';
+import {RestHistory} from './rest-history.js';
 
 export type {ClientCounts, ClientOptions} from './client-options.js';
 
@@ -40,14 +41,12 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 	readonly #keeper: ConnectionKeeper;
 	readonly #subscriber: Subscriber;
 	readonly #market: MarketData;
-	/** Kraken's REST history, when the options name where it is. */
-	readonly #rest: RestClient | undefined;
+	/** Each pair's start from Kraken's REST history, when the options name where it is. */
+	readonly #history: RestHistory | undefined;
 	#unrecognised = 0;
 	#hasConnectedBefore = false;
 	#isSimulated = false;
 	#isStopped = false;
-	/** `channel pair` for each whose history has been asked of REST. */
-	readonly #historyStarted = new Set<string>();
 
 	constructor(options: ClientOptions) {
 		super();
@@ -85,7 +84,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			send: (text) => this.#keeper.connection?.send(text),
 			changed: (change) => this.emit('subscription', change),
 		});
-		this.#rest =
+		const rest =
 			options.restUrl === undefined
 				? undefined
 				: new RestClient({
@@ -96,8 +95,8 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 						...(options.restPolicy === undefined ? {} : {policy: options.restPolicy}),
 						...(options.restTransport === undefined ? {} : {transport: options.restTransport}),
 					});
-		const backfill = this.#rest && {
-			rest: this.#rest,
+		const backfill = rest && {
+			rest,
 			api: options.api,
 			clock: this.#clock,
 			limits: {...defaultHoldLimits, ...options.holdLimits},
@@ -108,6 +107,8 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			(pair, failingRun) => this.#renewBook(pair, failingRun),
 			backfill,
 		);
+		this.#history =
+			rest && new RestHistory(rest, this.#market, this.#subscriber.ledger, options.backfill ?? 0);
 		this.#subscriber.wantPairs(options.pairs);
 	}
 
@@ -154,7 +155,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		this.#isStopped = true;
 		this.#keeper.stop();
 		this.#market.close();
-		this.#rest?.close();
+		this.#history?.close();
 	}
 
 	/** Connects again at once: skips a reconnect's wait, or replaces the connection there is. */
@@ -172,8 +173,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		this.#subscriber.removePairs(pairs);
 		for (const pair of pairs) {
 			this.#market.forget(pair);
-			this.#historyStarted.delete(`trade ${pair}`);
-			this.#historyStarted.delete(`ohlc ${pair}`);
+			this.#history?.forget(pair);
 		}
 
 		this.#settleIdle();
@@ -186,43 +186,9 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 	setInterval(interval: CandleInterval): void {
 		if (this.#subscriber.changeInterval(interval)) {
 			this.#market.intervalChanged();
-			this.#historyCandles(this.#subscriber.ledger.all().map((entry) => entry.pair));
+			const pairs = this.#subscriber.ledger.all().map((entry) => entry.pair);
+			this.#history?.candles(pairs, interval);
 			this.#sendPendingIfSubscribing();
-		}
-	}
-
-	/**
-	 * With REST to ask, once a pair's first subscription of a channel is acknowledged: its tape
-	 * starts with its recent trades (the feed's held until they come, so they go out first), its
-	 * chart with its recent candles. Asked then, not at start, so that what the exchange is (the
-	 * simulator says so in its status) is known before any of it is written.
-	 */
-	#startHistory(channel: Channel, pair: string): void {
-		const key = `${channel} ${pair}`;
-		if (!this.#rest || this.#historyStarted.has(key)) {
-			return;
-		}
-
-		this.#historyStarted.add(key);
-		const count = this.#options.backfill ?? 0;
-		if (channel === 'trade' && count > 0) {
-			this.#market.startWithHistory(pair, count);
-		} else if (channel === 'ohlc') {
-			this.#historyCandles([pair]);
-		}
-	}
-
-	#historyCandles(pairs: readonly string[]): void {
-		const rest = this.#rest;
-		const interval = this.#subscriber.interval;
-		for (const pair of new Set(pairs)) {
-			if (rest && this.#subscriber.ledger.get('ohlc', pair)) {
-				void rest.candles(pair, interval).then((outcome) => {
-					if (outcome.kind === 'ok') {
-						this.#market.historyCandles(outcome.value);
-					}
-				});
-			}
 		}
 	}
 
@@ -356,7 +322,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			return;
 		}
 
-		this.#startHistory(channel, pair);
+		this.#history?.acknowledged(channel, pair, this.#subscriber.interval);
 		const depth = this.#subscriber.ledger.get('book', pair)?.params.depth;
 		if (channel === 'book' && depth !== undefined) {
 			this.#market.books.subscribed(pair, depth);

@@ -11,7 +11,11 @@ const plotRow = /[│█▓]/;
 describe('chart', () => {
 	test('a tall terminal shows the 24-hour change, the 24-hour strip and a live candle chart', async () => {
 		const session = startTerminal(['--demo'], {columns: 100, rows: 40});
-		const lines = await session.waitForText(title('1m'));
+		// The chart's history from REST can come before the tape's: both are on screen at once.
+		const lines = await session.waitFor(
+			(screen) =>
+				title('1m').test(screen.join('\n')) && /^time +price/.test(screen[14] ?? '') && screen,
+		);
 		expect(lines[0]).toMatch(
 			/^\[1 BTC\/USD [\d,]+\.\d [▲▼=] [+-]?\d+\.\d\d%\] +2 XRP\/USD [\d.]+ [▲▼=] [+-]?\d+\.\d\d%/,
 		);

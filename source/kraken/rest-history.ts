@@ -1,0 +1,65 @@
+import type {CandleInterval, Channel} from '../model/types.js';
+import type {MarketData} from './market-data.js';
+import type {RestClient} from './rest/rest-client.js';
+import type {SubscriptionLedger} from './subscription-ledger.js';
+
+/**
+ * What each pair starts with from Kraken's REST history, asked once the pair's first
+ * subscription of a channel is acknowledged: its tape, its latest `backfill` trades (the feed's
+ * held until they come, so they go out first); its chart, its recent candles. Asked then, not at
+ * start, so that what the exchange is (the simulator says so in its status) is known before any
+ * of it is written.
+ */
+export class RestHistory {
+	readonly #rest: RestClient;
+	readonly #market: MarketData;
+	readonly #ledger: SubscriptionLedger;
+	readonly #backfill: number;
+	/** `channel pair` for each whose history has been asked for. */
+	readonly #started = new Set<string>();
+
+	constructor(rest: RestClient, market: MarketData, ledger: SubscriptionLedger, backfill: number) {
+		this.#rest = rest;
+		this.#market = market;
+		this.#ledger = ledger;
+		this.#backfill = backfill;
+	}
+
+	/** A pair's channel was acknowledged: the first time, its history is asked for. */
+	acknowledged(channel: Channel, pair: string, interval: CandleInterval): void {
+		const key = `${channel} ${pair}`;
+		if (this.#started.has(key)) {
+			return;
+		}
+
+		this.#started.add(key);
+		if (channel === 'trade' && this.#backfill > 0) {
+			this.#market.startWithHistory(pair, this.#backfill);
+		} else if (channel === 'ohlc') {
+			this.candles([pair], interval);
+		}
+	}
+
+	/** A pair removed: added again, it starts with its history again. */
+	forget(pair: string): void {
+		this.#started.delete(`trade ${pair}`);
+		this.#started.delete(`ohlc ${pair}`);
+	}
+
+	/** The pairs' recent candles of `interval`, for those whose candles are still wanted. */
+	candles(pairs: readonly string[], interval: CandleInterval): void {
+		for (const pair of new Set(pairs)) {
+			if (this.#ledger.get('ohlc', pair)) {
+				void this.#rest.candles(pair, interval).then((outcome) => {
+					if (outcome.kind === 'ok') {
+						this.#market.historyCandles(outcome.value);
+					}
+				});
+			}
+		}
+	}
+
+	close(): void {
+		this.#rest.close();
+	}
+}
