@@ -105,6 +105,8 @@ export class MarketData {
 	 * A verified book is passed on once a turn, as it stands after the turn's last message: a
 	 * socket read brings many messages of a busy book, and every listener (the screen, --json's
 	 * book line) wants only the latest. A book that fails later in the turn is not passed on.
+	 * Anything else passed on first takes the books with it, so what came before it goes before
+	 * it (an alert that ends --json comes after the book that preceded its trade).
 	 */
 	#bookVerified(pair: string, stamp: BookStamp): void {
 		if (this.#pendingBooks.size === 0) {
@@ -115,6 +117,10 @@ export class MarketData {
 	}
 
 	readonly #passBooksOn = () => {
+		if (this.#pendingBooks.size === 0) {
+			return;
+		}
+
 		for (const [pair, stamp] of this.#pendingBooks) {
 			const top = this.books.top(pair, stamp);
 			if (top) {
@@ -134,6 +140,7 @@ export class MarketData {
 
 			case 'ticker': {
 				if (this.#ledger.get('ticker', message.ticker.pair)) {
+					this.#passBooksOn();
 					this.#events.emit('ticker', {time: receivedAt, ...message.ticker});
 				}
 
@@ -150,6 +157,7 @@ export class MarketData {
 				}
 
 				if (wanted.length > 0) {
+					this.#passBooksOn();
 					this.#events.emit('candles', wanted, message.isSnapshot);
 				}
 
@@ -187,6 +195,7 @@ export class MarketData {
 		}
 
 		if (result.fresh.length > 0) {
+			this.#passBooksOn();
 			this.#events.emit('trades', result.fresh, result.origin);
 		}
 	}
@@ -203,6 +212,7 @@ export class MarketData {
 		return new Backfiller(options, {
 			deliver: ({trades, origin}) => {
 				if (trades.length > 0) {
+					this.#passBooksOn();
 					events.emit('trades', trades, origin);
 				}
 			},
