@@ -25,7 +25,8 @@ const withoutReactDevtools = {
 
 rmSync('dist', {recursive: true, force: true});
 await build({
-	entryPoints: ['source/bin.ts'],
+	// The command, and the library (`import … from 'kraken-tape'`), which shares its chunks.
+	entryPoints: ['source/bin.ts', 'source/index.ts'],
 	outdir: 'dist',
 	bundle: true,
 	// Each mode is imported when chosen, so --json never loads Ink, React and Yoga. (One file
