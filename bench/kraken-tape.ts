@@ -17,7 +17,8 @@ export const krakenTape: readonly string[] = (() => {
 		throw new Error(`npm start is not "node [flags] dist/bin.js": ${packageJson.scripts.start}`);
 	}
 
-	return [...rest.slice(0, -1), binPath];
+	// Without the user's config file: a theme or keys of their own would change what is measured.
+	return [...rest.slice(0, -1), binPath, '--no-config'];
 })();
 export const probePath = fileURLToPath(new URL('probe/loop-delay.js', import.meta.url));
 export const baselinePath = (file: string) =>

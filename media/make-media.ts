@@ -1,14 +1,19 @@
 // Records the real command against the built-in simulated exchange in a pseudo-terminal and
 // makes the media the readme shows: media/demo.cast (asciicast v2, the raw recording),
-// media/screenshot.svg and .png (one screen), media/demo.svg (the recording, animated).
-// Run it with `npm run media` (builds first). The data is simulated and the status bar says so.
-import {existsSync, statSync, writeFileSync} from 'node:fs';
+// media/screenshot.svg and .png (one screen), media/demo.svg (the recording, animated), and a
+// screenshot of each colour theme, media/theme-<name>.png (theme-shots.ts).
+// Run it with `npm run media` (builds first); `npm run media -- --themes` makes the theme
+// screenshots alone. The data is simulated and the status bar says so.
+import {existsSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import xtermHeadless from '@xterm/headless';
 import {spawn} from 'node-pty';
 import {animatedSvg, captureScreen, savePng, screenshotSvg, type Screen} from './render-svg.js';
+import {makeThemeShots} from './theme-shots.js';
 
 const {Terminal} = xtermHeadless;
 type HeadlessTerminal = InstanceType<typeof Terminal>;
@@ -74,8 +79,13 @@ async function main(): Promise<void> {
 		throw new Error('dist/bin.js is missing: run npm run build first (npm run media does)');
 	}
 
+	// No user's config file: the images show the defaults.
+	const configHome = mkdtempSync(path.join(tmpdir(), 'kraken-tape-media-'));
+	process.once('exit', () => rmSync(configHome, {recursive: true, force: true}));
 	const environment: Record<string, string | undefined> = {
 		...process.env,
+		XDG_CONFIG_HOME: configHome,
+		XDG_STATE_HOME: configHome,
 		// With CI set, Ink writes no frames until exit; NODE_ENV is left unset, as a user's.
 		CI: undefined,
 		NODE_ENV: undefined,
@@ -197,7 +207,7 @@ async function main(): Promise<void> {
 		animatedSvg(frames, quitAt - start + 2, {columns, rows}),
 	);
 	terminal.dispose();
-	const files = ['demo.cast', 'screenshot.svg', 'screenshot.png', 'demo.svg'];
+	const files = ['demo.cast', 'screenshot.svg', 'screenshot.png', 'demo.svg', ...(await makeThemeShots())];
 	const sizes = files.map((file) => statSync(new URL(file, mediaDirectory)).size);
 	process.stdout.write(
 		`media: ${files.map((file, index) => `${file} ${((sizes[index] ?? 0) / 1024).toFixed(0)} KB`).join(', ')}; ${quitAt.toFixed(1)} s recorded, ${frames.length} frames animated\n`,
@@ -209,4 +219,9 @@ async function main(): Promise<void> {
 	}
 }
 
-await main();
+if (process.argv.includes('--themes')) {
+	const files = await makeThemeShots();
+	process.stdout.write(`media: ${files.join(', ')}\n`);
+} else {
+	await main();
+}

@@ -20,27 +20,56 @@ const fontFiles = [
 	'/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf',
 ];
 
-// A dark theme: background, foreground and the 16 ANSI colours.
-const background = '#16181d';
-const foreground = '#d7dae0';
-const palette = [
-	'#2e3440',
-	'#ef5f6b',
-	'#4fd183',
-	'#e5c07b',
-	'#61afef',
-	'#c678dd',
-	'#56b6c2',
-	'#d7dae0',
-	'#5c6370',
-	'#ff7a85',
-	'#7ee2a3',
-	'#f0d48a',
-	'#82c3ff',
-	'#dc9cf0',
-	'#7fd2dc',
-	'#ffffff',
-];
+/** A terminal's own colours: background, foreground and the 16 ANSI colours. */
+export type Scheme = Readonly<{background: string; foreground: string; palette: readonly string[]}>;
+
+/** The dark terminal every image is drawn in, unless one is made for a light background. */
+export const darkScheme: Scheme = {
+	background: '#16181d',
+	foreground: '#d7dae0',
+	palette: [
+		'#2e3440',
+		'#ef5f6b',
+		'#4fd183',
+		'#e5c07b',
+		'#61afef',
+		'#c678dd',
+		'#56b6c2',
+		'#d7dae0',
+		'#5c6370',
+		'#ff7a85',
+		'#7ee2a3',
+		'#f0d48a',
+		'#82c3ff',
+		'#dc9cf0',
+		'#7fd2dc',
+		'#ffffff',
+	],
+};
+
+/** A light terminal, for the light theme's image (GitHub's light terminal colours). */
+export const lightScheme: Scheme = {
+	background: '#ffffff',
+	foreground: '#24292f',
+	palette: [
+		'#24292f',
+		'#cf222e',
+		'#116329',
+		'#4d2d00',
+		'#0969da',
+		'#8250df',
+		'#1b7c83',
+		'#6e7781',
+		'#57606a',
+		'#a40e26',
+		'#1a7f37',
+		'#633c01',
+		'#218bff',
+		'#a475f9',
+		'#3192aa',
+		'#8c959f',
+	],
+};
 
 /** A stretch of one row in one style. */
 type Run = Readonly<{
@@ -59,7 +88,7 @@ export type Screen = Run[][];
 type RunBuilder = {-readonly [Key in keyof Run]: Run[Key]} & {key: string};
 
 /** A cell's foreground or background as a CSS colour; undefined for the default. */
-function colour(mode: 'fg' | 'bg', cell: HeadlessCell): string | undefined {
+function colour(mode: 'fg' | 'bg', cell: HeadlessCell, scheme: Scheme): string | undefined {
 	const isDefault = mode === 'fg' ? cell.isFgDefault() : cell.isBgDefault();
 	if (isDefault) {
 		return undefined;
@@ -72,7 +101,7 @@ function colour(mode: 'fg' | 'bg', cell: HeadlessCell): string | undefined {
 	}
 
 	if (value < 16) {
-		return palette[value];
+		return scheme.palette[value];
 	}
 
 	// The 256-colour cube and grey ramp.
@@ -86,8 +115,9 @@ function colour(mode: 'fg' | 'bg', cell: HeadlessCell): string | undefined {
 	return `rgb(${level(Math.floor(index / 36))},${level(Math.floor(index / 6) % 6)},${level(index % 6)})`;
 }
 
-/** The visible screen as styled runs, one list per row. */
-export function captureScreen(terminal: HeadlessTerminal): Screen {
+/** The visible screen as styled runs, one list per row, in the colours of `scheme`. */
+export function captureScreen(terminal: HeadlessTerminal, scheme: Scheme = darkScheme): Screen {
+	const {foreground, background} = scheme;
 	const buffer = terminal.buffer.active;
 	const screen: Screen = [];
 	for (let y = 0; y < terminal.rows; y++) {
@@ -100,8 +130,8 @@ export function captureScreen(terminal: HeadlessTerminal): Screen {
 				continue;
 			}
 
-			let fg = colour('fg', cell) ?? foreground;
-			let bg = colour('bg', cell);
+			let fg = colour('fg', cell, scheme) ?? foreground;
+			let bg = colour('bg', cell, scheme);
 			if (cell.isInverse()) {
 				[fg, bg] = [bg ?? background, fg];
 			}
@@ -143,7 +173,7 @@ const escapeXml = (text: string) =>
 	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 /** One row as SVG at y = 0: background rectangles, then text. */
-function rowSvg(runs: readonly Run[]): string {
+function rowSvg(runs: readonly Run[], foreground: string): string {
 	const parts: string[] = [];
 	for (const run of runs) {
 		if (run.bg !== undefined) {
@@ -176,7 +206,7 @@ function rowSvg(runs: readonly Run[]): string {
 /** The terminal's size in cells. */
 export type Size = Readonly<{columns: number; rows: number}>;
 
-function svgOpen(size: Size, extraStyle = ''): string {
+function svgOpen(size: Size, extraStyle = '', background = darkScheme.background): string {
 	const width = (size.columns * cellWidth + padding * 2).toFixed(0);
 	const height = (size.rows * lineHeight + padding * 2).toFixed(0);
 	return [
@@ -187,16 +217,16 @@ function svgOpen(size: Size, extraStyle = ''): string {
 	].join('');
 }
 
-/** One screen as a still SVG. */
-export function screenshotSvg(screen: Screen, size: Size): string {
+/** One screen as a still SVG, on the background of `scheme`. */
+export function screenshotSvg(screen: Screen, size: Size, scheme: Scheme = darkScheme): string {
 	const body = screen
 		.map((runs, y) =>
 			runs.length > 0
-				? `<g transform="translate(${padding},${padding + y * lineHeight})">${rowSvg(runs)}</g>`
+				? `<g transform="translate(${padding},${padding + y * lineHeight})">${rowSvg(runs, scheme.foreground)}</g>`
 				: '',
 		)
 		.join('');
-	return `${svgOpen(size)}<g fill="${foreground}">${body}</g></svg>\n`;
+	return `${svgOpen(size, '', scheme.background)}<g fill="${scheme.foreground}">${body}</g></svg>\n`;
 }
 
 /**
@@ -220,7 +250,7 @@ export function animatedSvg(
 				continue;
 			}
 
-			const svg = rowSvg(runs);
+			const svg = rowSvg(runs, darkScheme.foreground);
 			let id = rowIds.get(svg);
 			if (id === undefined) {
 				id = `r${rowIds.size.toString(36)}`;
@@ -241,7 +271,7 @@ export function animatedSvg(
 		svgOpen(size, style),
 		`<defs>${definitions.join('')}</defs>`,
 		`<svg x="${padding}" y="${padding}" width="${frameWidth}" height="${size.rows * lineHeight}" overflow="hidden">`,
-		`<g class="film" fill="${foreground}">${filmFrames.join('')}</g>`,
+		`<g class="film" fill="${darkScheme.foreground}">${filmFrames.join('')}</g>`,
 		'</svg></svg>\n',
 	].join('');
 }

@@ -12,6 +12,9 @@ import {isCompactStatsAt, StatsStrip, statsStripRows} from './components/stats-s
 import {StatusBar, statusBarRows} from './components/status-bar.js';
 import {TooSmall, minimumSize} from './components/too-small.js';
 import {TradeTape} from './components/trade-tape.js';
+import {UnreachableBanner, unreachableBannerRows} from './components/unreachable-banner.js';
+import {firstKeyOf} from './components/key-labels.js';
+import {useDisplay} from './hooks/use-display.js';
 import {useClock} from './hooks/use-clock.js';
 import {useRate} from './hooks/use-rate.js';
 import {useStoreVersion} from './hooks/use-store-version.js';
@@ -43,6 +46,9 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 	const {columns, rows} = useTerminalSize();
 	const {isRawModeSupported} = useStdin();
 	const [view, dispatch] = useReducer(reduceView, initialViewState);
+	const {theme, bindings, glyphs} = useDisplay();
+	const addKey = firstKeyOf('add-pair', bindings, glyphs);
+	const resumeKey = firstKeyOf('pause', bindings, glyphs);
 	const messagesPerSecond = useRate(store.feed.frames, now);
 	const tapes = store.pairs.map((pair) => store.tape(pair)).filter((tape) => tape !== undefined);
 	const focused = tapes[Math.min(view.focus, tapes.length - 1)];
@@ -54,7 +60,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 	const skipFor = (tape: PairTape) => (tape === focused ? (pause?.scroll ?? 0) : 0);
 	const emptyTextFor = (tape: PairTape) =>
 		pause?.frozen.has(tape.pair) === true
-			? `${tape.pair} cleared while paused; ${arrived(tape)} trades since (space resumes)`
+			? `${tape.pair} cleared while paused; ${arrived(tape)} trades since${resumeKey === undefined ? '' : ` (${resumeKey} resumes)`}`
 			: undefined;
 
 	// Every part but the middle has the height its component gives, so the middle gets exactly
@@ -63,7 +69,12 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 	const isCompactStats = isCompactStatsAt(columns);
 	const statsRows = statsStripRows(columns);
 	const middleRows =
-		rows - (pairTabsRows + alertBannerRows(store.alerts) + keyHintsRows + statusBarRows);
+		rows -
+		(pairTabsRows +
+			alertBannerRows(store.alerts) +
+			unreachableBannerRows(store.feed.unreachable, columns) +
+			keyHintsRows +
+			statusBarRows);
 	// The chart and the ladder are the focused pair's, there when their channels are asked for.
 	const pane = layoutPane(
 		{rows: Math.max(1, middleRows - statsRows), columns},
@@ -91,7 +102,9 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 				{view.isHelpOpen ? (
 					<HelpOverlay />
 				) : tapes.length === 0 ? (
-					<Text dimColor>no pairs: press a to add one</Text>
+					<Text {...theme.muted}>
+						{addKey === undefined ? 'no pairs' : `no pairs: press ${addKey} to add one`}
+					</Text>
 				) : view.mode === 'grid' ? (
 					<GridView
 						tapes={tapes}
@@ -149,6 +162,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 				alerts={store.alerts}
 				decimalsFor={(pair) => store.tape(pair)?.priceDecimals ?? 2}
 			/>
+			<UnreachableBanner hint={store.feed.unreachable} columns={columns} />
 			{view.prompt ? (
 				<AddPairPrompt prompt={view.prompt} />
 			) : (

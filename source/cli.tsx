@@ -24,6 +24,11 @@ async function run(argv: readonly string[]): Promise<number> {
 		return runServe(options, process.stderr);
 	}
 
+	if (options.command === 'config') {
+		const {runConfig} = await import('./config/config-command.js');
+		return runConfig(options, process.stdout, process.env);
+	}
+
 	const feed = await openFeed(options);
 	if (options.isJson) {
 		const {runJsonMode} = await import('./json-mode.js');

@@ -1,90 +1,16 @@
 import type {Writable} from 'node:stream';
+import {AlertCommandRunner} from './alert-commands/alert-command-runner.js';
+import {shownPath} from './config/config-paths.js';
 import {exitCodes, untilSignal} from './exit-codes.js';
 import type {Feed} from './feed.js';
 import {bindFeed} from './feed-binding.js';
+import {alertLine, bookLine, candleLine, tickerLine, tradeLine} from './json-lines.js';
 import {AlertWatcher} from './model/alerts.js';
+import {UnreachableWatcher} from './model/unreachable.js';
 import {describeBackfill, describeRenumbering, describeState} from './model/describe.js';
-import type {AlertEvent, BookLevel, BookTop, Candle, Ticker, Trade} from './model/types.js';
 import type {WatchOptions} from './options.js';
 
 export type JsonStreams = Readonly<{stdout: Writable; stderr: Writable}>;
-
-/**
- * The trade line, written out by hand: JSON.stringify of an object built per trade was the
- * largest cost of --json after parsing (npm run bench). Strings that came from the network go
- * through JSON.stringify, so they are escaped exactly as before.
- */
-function tradeLine(trade: Trade, isSimulated: boolean): string {
-	const tradeId = trade.tradeId === undefined ? '' : `,"tradeId":${trade.tradeId}`;
-	const backfilled = trade.isBackfilled ? ',"backfilled":true' : '';
-	return `{"type":"trade","pair":${JSON.stringify(trade.pair)},"side":"${trade.side}","price":${trade.price},"volume":${trade.volume},"time":"${new Date(trade.time).toISOString()}","orderType":"${trade.orderType}"${tradeId}${backfilled}${isSimulated ? ',"simulated":true' : ''}}`;
-}
-
-/** The 24-hour figures; the change in percent to two decimals, as v2 sends it. */
-function tickerLine(ticker: Ticker, isSimulated: boolean): string {
-	const {pair, last, bid, bidQty, ask, askQty, high, low, volume, vwap, change} = ticker;
-	return JSON.stringify({
-		type: 'ticker',
-		pair,
-		last,
-		bid,
-		bidQty,
-		ask,
-		askQty,
-		high,
-		low,
-		volume,
-		vwap,
-		change,
-		changePct: Math.round(ticker.changePct * 100) / 100,
-		time: new Date(ticker.time).toISOString(),
-		...(isSimulated ? {simulated: true} : {}),
-	});
-}
-
-function candleLine(candle: Candle, isSimulated: boolean): string {
-	const {pair, interval, open, high, low, close, vwap, volume, trades} = candle;
-	return JSON.stringify({
-		type: 'candle',
-		pair,
-		interval,
-		start: new Date(candle.start).toISOString(),
-		open,
-		high,
-		low,
-		close,
-		vwap,
-		volume,
-		trades,
-		...(isSimulated ? {simulated: true} : {}),
-	});
-}
-
-/** Levels a side a book line holds, best first: the ten the checksum covers. */
-const bookLineLevels = 10;
-
-const levelsText = (levels: readonly BookLevel[]) =>
-	`[${levels
-		.slice(0, bookLineLevels)
-		.map(([price, quantity]) => `[${price},${quantity}]`)
-		.join(',')}]`;
-
-/** A verified book's best levels; a v1 snapshot has no checksum to give. */
-function bookLine(top: BookTop, isSimulated: boolean): string {
-	const checksum = top.checksum === undefined ? '' : `,"checksum":${top.checksum}`;
-	return `{"type":"book","pair":${JSON.stringify(top.pair)},"bids":${levelsText(top.bids)},"asks":${levelsText(top.asks)}${checksum},"time":"${new Date(top.time).toISOString()}"${isSimulated ? ',"simulated":true' : ''}}`;
-}
-
-function alertLine(alert: AlertEvent, isSimulated: boolean): string {
-	return JSON.stringify({
-		type: 'alert',
-		pair: alert.rule.pair,
-		rule: alert.rule.text,
-		price: alert.price,
-		time: new Date(alert.time).toISOString(),
-		...(isSimulated ? {simulated: true} : {}),
-	});
-}
 
 /**
  * Lines wait for the end of the event loop's turn and go out in one write: a socket read often
@@ -186,6 +112,18 @@ export async function runJsonMode(
 		say('SIMULATED data from the built-in exchange, not Kraken');
 	}
 
+	const environment = process.env;
+	const commands = new AlertCommandRunner({
+		logPath: options.alertLog,
+		shownLog: shownPath(options.alertLog, environment),
+		timeoutMs: options.alertTimeoutMs,
+		environment,
+		onProblem: say,
+	});
+	const unreachable = feed.isDemo
+		? undefined
+		: new UnreachableWatcher(new URL(feed.url).host, environment);
+
 	say(`${options.api} feed at ${feed.url} for ${options.pairs.join(', ')}`);
 	// Once the alert that ends the run is out, nothing follows it: a script reads it last.
 	let hasAlertEnded = false;
@@ -205,9 +143,11 @@ export async function runJsonMode(
 				lines.add(alertLine(alert, isSimulated));
 			}
 
+			const ended = fired.map((alert) => commands.run(alert, isSimulated));
 			if (fired.length > 0 && options.exitOnAlert) {
-				// Exit once the alert line is out, so a script waiting on it reads it.
-				lines.flushThen(() => finish(exitCodes.ok));
+				// Exit once the alert line is out, so a script waiting on it reads it, and once its
+				// command has ended, so it is not cut short.
+				lines.flushThen(() => void ended[0]?.then(() => finish(exitCodes.ok)));
 				hasAlertEnded = true;
 				client.stop();
 			} else {
@@ -235,7 +175,13 @@ export async function runJsonMode(
 					: `${health.pair} book: rebuilt (${counts})`,
 			);
 		},
-		state: (state) => say(describeState(state)),
+		state(state) {
+			say(describeState(state));
+			const hint = unreachable?.hintFor(state);
+			if (hint !== undefined) {
+				say(hint);
+			}
+		},
 		status(status, _source, isServerSimulated) {
 			isSimulated ||= isServerSimulated;
 			if (isServerSimulated && !feed.isDemo) {

@@ -1,10 +1,15 @@
 import {readArguments} from './cli/arguments.js';
-import type {WrittenAlertRule} from './cli/flag-schemas.js';
 import {readFlagValues, type ParsedFlags} from './cli/flag-values.js';
-import {defaultPairs, defaultRestUrl, defaultUrls, type FlagValues} from './cli/flags.js';
+import {defaultRestUrl, defaultUrls, type FlagValues} from './cli/flags.js';
 import {helpText} from './cli/help.js';
+import {loadConfig, type LoadedConfig} from './config/config-file.js';
+import {alertLogPath, configLocation, type ConfigLocation} from './config/config-paths.js';
+import type {FileAlert} from './config/config-schema.js';
+import {mergeSettings, type Settings} from './config/settings.js';
 import {InputError} from './input-error.js';
 import {parsePair} from './kraken/pair-names.js';
+import type {KeyBindings} from './model/key-bindings.js';
+import {themes, type ThemeName, type ThemeSpec} from './model/theme.js';
 import type {AlertRule, ApiVersion, BookDepth, CandleInterval, Channel} from './model/types.js';
 
 /** Options for watching a feed, on screen or as JSON lines. */
@@ -37,6 +42,14 @@ export type WatchOptions = Readonly<{
 	isAscii: boolean;
 	/** NO_COLOR or --no-color, unless FORCE_COLOR asks for colour: no colours, other styles kept. */
 	isColourless: boolean;
+	themeName: ThemeName;
+	/** The theme's colours with the config's [colours] over them, as written. */
+	theme: ThemeSpec;
+	bindings: KeyBindings;
+	/** Where alert commands' output goes. */
+	alertLog: string;
+	/** How long an alert command may run before it is stopped. */
+	alertTimeoutMs: number;
 }>;
 
 export type ServeOptions = Readonly<{
@@ -51,7 +64,21 @@ export type ServeOptions = Readonly<{
 export type PrintOptions =
 	Readonly<{command: 'help'; text: string}> | Readonly<{command: 'version'; text: string}>;
 
-export type Options = WatchOptions | ServeOptions | PrintOptions;
+/**
+ * `kraken-tape config`: the settings a run with the same flags would have and where each came
+ * from, or, with --init, where to write a starting file.
+ */
+export type ConfigOptions =
+	| Readonly<{
+			command: 'config';
+			isInit: false;
+			watch: WatchOptions;
+			settings: Settings;
+			config: LoadedConfig;
+	  }>
+	| Readonly<{command: 'config'; isInit: true; location: ConfigLocation}>;
+
+export type Options = WatchOptions | ServeOptions | PrintOptions | ConfigOptions;
 
 /** What the command line cannot say about itself: where the process runs. */
 export type ProcessContext = Readonly<{
@@ -69,9 +96,10 @@ function pairFor(text: string, api: ApiVersion): string {
 	return result.pair;
 }
 
-function alertFor(rule: WrittenAlertRule, api: ApiVersion): AlertRule {
+function alertFor({rule, run}: FileAlert, api: ApiVersion): AlertRule {
 	const pair = pairFor(rule.pair, api);
-	return {...rule, pair, text: `${pair}${rule.operator}${rule.level}`};
+	const alert = {...rule, pair, text: `${pair}${rule.operator}${rule.level}`};
+	return run === undefined ? alert : {...alert, run};
 }
 
 /** Without --api, a --url whose path ends in /v2 means v2 and any other v1 (Kraken's is `/`). */
@@ -119,20 +147,18 @@ export function restUrlFor(webSocketUrl: string): string {
 }
 
 function watchOptions(
-	input: readonly string[],
-	{values}: ParsedFlags,
+	settings: Settings,
 	{isTerminal, environment}: ProcessContext,
 	version: string,
 ): WatchOptions {
+	const {values} = settings;
 	if (values.demo && values.url !== undefined) {
 		throw new InputError('--demo runs the built-in exchange, so it cannot take --url');
 	}
 
 	const api = apiFor(values);
-	const pairs = [
-		...new Set((input.length > 0 ? input : defaultPairs).map((pair) => pairFor(pair, api))),
-	];
-	const alerts = values.alert.map((rule) => alertFor(rule, api));
+	const pairs = [...new Set(settings.pairs.map((pair) => pairFor(pair, api)))];
+	const alerts = settings.alerts.map((alert) => alertFor(alert, api));
 	if (values['exit-on-alert'] && alerts.length === 0) {
 		throw new InputError('--exit-on-alert needs at least one --alert rule');
 	}
@@ -174,7 +200,36 @@ function watchOptions(
 		isColourless:
 			(values['no-color'] || (environment['NO_COLOR'] ?? '') !== '') &&
 			environment['FORCE_COLOR'] === undefined,
+		themeName: values.theme ?? 'default',
+		theme: {...themes[values.theme ?? 'default'], ...settings.colours},
+		bindings: settings.bindings,
+		alertLog: alertLogPath(environment),
+		alertTimeoutMs: values['alert-timeout'] * 1000,
 	};
+}
+
+/** The config command's options: its flags are the screen's, its pairs follow the word config. */
+function configOptions(
+	input: readonly string[],
+	flags: ParsedFlags,
+	context: ProcessContext,
+	version: string,
+): ConfigOptions {
+	const {values} = flags;
+	const location = configLocation(values.config, values['no-config'], context.environment);
+	if (values.init) {
+		if (location.isIgnored) {
+			throw new InputError('--init writes the config file, which --no-config ignores');
+		}
+
+		return {command: 'config', isInit: true, location};
+	}
+
+	const config = loadConfig(location, context.environment);
+	const settings = mergeSettings(input.slice(1), flags, config);
+	// What the screen would use, whether or not this report goes to a terminal; --json says so.
+	const watch = watchOptions(settings, {...context, isTerminal: true}, version);
+	return {command: 'config', isInit: false, watch, settings, config};
 }
 
 /**
@@ -184,7 +239,7 @@ function watchOptions(
  * Throws an InputError saying what is wrong.
  */
 export function parseOptions(argv: readonly string[], context: ProcessContext): Options {
-	const {input, rawFlags, description, version} = readArguments(argv);
+	const {input, rawFlags, negated, description, version} = readArguments(argv);
 	if (rawFlags.help === true) {
 		return {command: 'help', text: helpText(description)};
 	}
@@ -193,9 +248,20 @@ export function parseOptions(argv: readonly string[], context: ProcessContext): 
 		return {command: 'version', text: version};
 	}
 
-	const command = input[0] === 'serve' ? 'serve' : 'watch';
-	const flags = readFlagValues(command, rawFlags);
-	return command === 'serve'
-		? serveOptions(input, flags)
-		: watchOptions(input, flags, context, version);
+	const command = input[0] === 'serve' || input[0] === 'config' ? input[0] : 'watch';
+	const flags = readFlagValues(command, rawFlags, negated);
+	if (command === 'serve') {
+		return serveOptions(input, flags);
+	}
+
+	if (command === 'config') {
+		return configOptions(input, flags, context, version);
+	}
+
+	const {values} = flags;
+	const config = loadConfig(
+		configLocation(values.config, values['no-config'], context.environment),
+		context.environment,
+	);
+	return watchOptions(mergeSettings(input, flags, config), context, version);
 }

@@ -3,6 +3,13 @@ import {bindFeed} from './feed-binding.js';
 import type {AlertWatcher} from './model/alerts.js';
 import type {TapeStore} from './model/tape-store.js';
 import type {AlertEvent} from './model/types.js';
+import type {UnreachableWatcher} from './model/unreachable.js';
+
+/** Watches for an endpoint that cannot be reached, and hears the hint once it is given. */
+export type UnreachableBinding = Readonly<{
+	watcher: UnreachableWatcher;
+	onHint: (hint: string) => void;
+}>;
 
 /**
  * Keeps the screen's store up to date with the feed, alerts included: live trades are judged,
@@ -13,6 +20,7 @@ export function bindStore(
 	store: TapeStore,
 	alerts: AlertWatcher,
 	onAlerts: (events: readonly AlertEvent[]) => void,
+	unreachable?: UnreachableBinding,
 ): void {
 	// A reconnect is marked on every tape where the gap in its trades is, with how long it took.
 	let droppedAt: number | undefined;
@@ -41,6 +49,14 @@ export function bindStore(
 			}
 
 			store.connectionChanged(state, now);
+			// Said until a connection opens: the hint is about reaching the endpoint at all.
+			const hint = unreachable?.watcher.hintFor(state);
+			if (hint !== undefined) {
+				store.setUnreachable(hint);
+				unreachable?.onHint(hint);
+			} else if (state.kind === 'open' && store.feed.unreachable !== undefined) {
+				store.setUnreachable(undefined);
+			}
 		},
 		status: (status, source, isSimulated) => store.statusReceived(status, source, isSimulated),
 		subscription: (change) =>

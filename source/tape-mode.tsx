@@ -7,7 +7,7 @@ import type {Feed} from './feed.js';
 import {DisplayContext} from './hooks/use-display.js';
 import {describeAlert} from './model/describe.js';
 import {asciiGlyphs, unicodeGlyphs} from './model/glyphs.js';
-import {colourlessTheme, defaultTheme} from './model/theme.js';
+import {resolveTheme} from './model/theme.js';
 import type {AlertEvent} from './model/types.js';
 import type {WatchOptions} from './options.js';
 import type {TapeSession} from './tape-session.js';
@@ -27,7 +27,7 @@ export const maxFramesPerSecond = 20;
 export async function runTape(
 	options: WatchOptions,
 	feed: Feed,
-	{store, alertExit}: TapeSession,
+	{store, alertExit, messages}: TapeSession,
 ): Promise<number> {
 	// Ink 6 rewrites the whole frame every time; in debug mode it hands each whole frame to its
 	// stdout instead, and the frame writer sends the terminal only what changed (a scrolled tape
@@ -44,7 +44,9 @@ export async function runTape(
 			value={{
 				glyphs: options.isAscii ? asciiGlyphs : unicodeGlyphs,
 				bigNotional: options.bigNotional,
-				theme: options.isColourless ? colourlessTheme : defaultTheme,
+				// Hex colours become what this terminal shows: 24-bit, the nearest of 256, or of 16.
+				theme: resolveTheme(options.theme, options.isColourless ? 0 : chalk.level),
+				bindings: options.bindings,
 			}}
 		>
 			<App
@@ -70,6 +72,7 @@ export async function runTape(
 	frames.dispose();
 	instance.cleanup();
 	restoreTerminal();
+	messages.flush();
 	if (alert) {
 		// The screen is gone with the alternate screen: what ended it stays on the shell's.
 		const decimals = store.tape(alert.rule.pair)?.priceDecimals ?? 2;

@@ -3,6 +3,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {z} from 'zod';
 import {candleIntervals} from '../source/model/types.js';
 import {binPath} from './helpers/built-command.js';
+import {isolatedDirectories} from './helpers/isolated-directories.js';
 import {startCli, type CliProcess} from './helpers/cli.js';
 
 const tickerLineSchema = z
@@ -67,7 +68,11 @@ function headOf(arguments_: readonly string[], count: number): string[] {
 	const result = spawnSync(
 		'bash',
 		['-c', `set -o pipefail; "${process.execPath}" "${binPath}" ${quoted} | head -${count}`],
-		{encoding: 'utf8', timeout: 20_000, env: {...process.env, NO_COLOR: '1'}},
+		{
+			encoding: 'utf8',
+			timeout: 20_000,
+			env: {...process.env, NO_COLOR: '1', ...isolatedDirectories()},
+		},
 	);
 	expect(result.status).toBe(0);
 	expect(result.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);

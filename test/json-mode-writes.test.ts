@@ -3,6 +3,8 @@ import {PassThrough} from 'node:stream';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {exitCodes, signalExitCodes} from '../source/exit-codes.js';
 import {runJsonMode} from '../source/json-mode.js';
+import {defaultBindings} from '../source/model/key-bindings.js';
+import {themes} from '../source/model/theme.js';
 import {KrakenClient} from '../source/kraken/client.js';
 import type {WatchOptions} from '../source/options.js';
 import {startScriptedServer, type ScriptedServer} from './helpers/scripted-server.js';
@@ -44,6 +46,11 @@ const options: WatchOptions = {
 	bigNotional: undefined,
 	isAscii: false,
 	isColourless: false,
+	themeName: 'default',
+	theme: themes.default,
+	bindings: defaultBindings,
+	alertLog: '/nonexistent/kraken-tape/alerts.log',
+	alertTimeoutMs: 30_000,
 };
 
 describe('--json writes', () => {

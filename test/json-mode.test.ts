@@ -6,6 +6,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {z} from 'zod';
 import {runCli, startCli, startServe, type CliProcess} from './helpers/cli.js';
 import {binPath} from './helpers/built-command.js';
+import {isolatedDirectories} from './helpers/isolated-directories.js';
 
 const tradeLineSchema = z
 	.object({
@@ -91,7 +92,7 @@ describe('json mode', () => {
 				'-c',
 				`set -o pipefail; "${process.execPath}" "${binPath}" --demo --json XBT/USD ETH/USD | head -3`,
 			],
-			{encoding: 'utf8', timeout: 15_000},
+			{encoding: 'utf8', timeout: 15_000, env: {...process.env, ...isolatedDirectories()}},
 		);
 		expect(result.status).toBe(0);
 		expect(result.stdout.trim().split('\n')).toHaveLength(3);

@@ -1,6 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {InputError} from '../source/input-error.js';
+import {defaultBindings} from '../source/model/key-bindings.js';
+import {themes} from '../source/model/theme.js';
 import {
 	parseOptions,
 	type Options,
@@ -9,7 +11,12 @@ import {
 	type WatchOptions,
 } from '../source/options.js';
 
-const onScreen: ProcessContext = {isTerminal: true, environment: {}};
+/** No config file can be there: each test's settings are its flags alone unless it says. */
+const isolated = {
+	XDG_CONFIG_HOME: '/nonexistent/kraken-tape-test/config',
+	XDG_STATE_HOME: '/nonexistent/kraken-tape-test/state',
+};
+const onScreen: ProcessContext = {isTerminal: true, environment: isolated};
 
 function parse(argv: readonly string[], context = onScreen): Options {
 	return parseOptions(argv, context);
@@ -75,6 +82,11 @@ describe('parseOptions', () => {
 			bigNotional: undefined,
 			isAscii: false,
 			isColourless: false,
+			themeName: 'default',
+			theme: themes.default,
+			bindings: defaultBindings,
+			alertLog: '/nonexistent/kraken-tape-test/state/kraken-tape/alerts.log',
+			alertTimeoutMs: 30_000,
 		});
 	});
 
@@ -149,7 +161,7 @@ describe('parseOptions', () => {
 	});
 
 	test('JSON lines whenever stdout is not a terminal', () => {
-		expect(watch([], {isTerminal: false, environment: {}}).isJson).toBe(true);
+		expect(watch([], {isTerminal: false, environment: isolated}).isJson).toBe(true);
 	});
 
 	test.each<[string[], Record<string, string>, boolean]>([
@@ -159,7 +171,9 @@ describe('parseOptions', () => {
 		[['--no-color'], {FORCE_COLOR: '1'}, false],
 		[[], {NO_COLOR: '1', FORCE_COLOR: '0'}, false],
 	])('%j with %j is colourless: %s', (argv, environment, isColourless) => {
-		expect(watch(argv, {isTerminal: true, environment}).isColourless).toBe(isColourless);
+		expect(
+			watch(argv, {isTerminal: true, environment: {...isolated, ...environment}}).isColourless,
+		).toBe(isColourless);
 	});
 
 	test.each<[string[], Partial<ServeOptions>]>([
@@ -288,6 +302,7 @@ const help = `${packageJson.description}
   Usage
     $ kraken-tape [pairs...]        live trade tape (JSON lines when stdout is not a terminal)
     $ kraken-tape serve             run the simulated Kraken exchange
+    $ kraken-tape config            each setting in effect and where it came from
 
   Options
     --api v1|v2         Kraken WebSocket API version (default v2, or as --url's path says)
@@ -302,14 +317,20 @@ const help = `${packageJson.description}
                         1, 5, 15, 30, 60, 240, 1440, 10080 or 21600
     --depth N           order book levels a side (default 10): 10, 25, 100, 500 or 1000
     --alert RULE        alert when a trade crosses a level, e.g. 'XBT/USD>=100000' (repeatable)
-    --exit-on-alert     exit 0 after the first alert fires
+    --exit-on-alert     exit 0 after the first alert fires (and its command ended)
+    --on-alert CMD      run CMD through your shell when an alert fires; the alert is in its
+                        environment only (KRAKEN_TAPE_PAIR, _RULE, _PRICE, _TIME)
+    --alert-timeout S   stop an alert command still running after S seconds (default 30)
     --backfill N        start each tape with its N latest trades from REST (default 200), 0 for none
     --history N         trades kept per pair (default 1000)
     --record FILE       append every received frame to FILE as NDJSON
     --big N             highlight trades worth at least N in the quote currency
                         (default: ten times the pair's average trade)
     --ascii             draw with ASCII only
+    --theme NAME        colours: default, light, high-contrast or colour-blind
     --no-color          no colours (also NO_COLOR=1); FORCE_COLOR=1 forces them
+    --config FILE       read settings from FILE (default ~/.config/kraken-tape/config.toml)
+    --no-config         ignore the config file: defaults and flags only
 
   Options for serve
     --port N            port to listen on (default 8787)
@@ -317,11 +338,17 @@ const help = `${packageJson.description}
     --replay FILE       replay a --record file instead of simulating
     --speed X           replay speed multiplier (default 1)
 
+  Options for config
+    --init              write a commented starting config file (never over an existing one)
+
   Pairs are BASE/QUOTE in any case; XBT and BTC, XDG and DOGE are the same asset.
   Default pairs: XBT/USD XRP/USD.
+  Settings are read from ~/.config/kraken-tape/config.toml ($XDG_CONFIG_HOME); flags win.
+  config takes the tape's pairs and flags too, to show what they would change.
 
   Examples
     $ kraken-tape --demo
     $ kraken-tape --json XBT/USD ETH/USD | head
     $ kraken-tape --json --channels trade,ticker,ohlc --interval 5 XBT/USD
-    $ kraken-tape --json --alert 'XBT/USD>=100000' --exit-on-alert`;
+    $ kraken-tape --json --alert 'XBT/USD>=100000' --exit-on-alert
+    $ kraken-tape config --init`;

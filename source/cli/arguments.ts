@@ -1,12 +1,17 @@
 import meow from 'meow';
 import {InputError} from '../input-error.js';
-import {flagEntries, type FlagDefinition, type FlagName} from './flags.js';
+import {flagEntries, flagTable, type FlagDefinition, type FlagName} from './flags.js';
 
 /** The command line as typed, split: positionals, and each flag's raw value by its name. */
 export type Arguments = Readonly<{
 	input: readonly string[];
 	/** Booleans as booleans; strings as typed (the empty string when no value followed). */
 	rawFlags: Readonly<Record<FlagName, unknown>>;
+	/**
+	 * Boolean flags typed as `--no-X` (`--no-ascii`): false, but given, so they win over a config
+	 * file's `ascii = true`. Meow reads them as false, as it reads a flag not typed at all.
+	 */
+	negated: ReadonlySet<FlagName>;
 	/** From package.json, for --help and --version. */
 	description: string | undefined;
 	version: string;
@@ -43,11 +48,36 @@ function meowFlag(name: string, definition: FlagDefinition): MeowFlag {
 	}
 }
 
+/**
+ * A `--no-X` whose X is a flag of its own (--no-config beside --config FILE): meow reads both
+ * under X's key, X's value or false, so it is declared once, as X.
+ */
+function sharesKey(name: string): boolean {
+	return negation.test(name) && name.replace(negation, '') in flagTable;
+}
+
 /** Meow's flags object, made from the flag table. */
 export function meowFlags(): Record<string, MeowFlag> {
 	return Object.fromEntries(
-		flagEntries.map(([name, definition]) => [meowKey(name), meowFlag(name, definition)]),
+		flagEntries
+			.filter(([name]) => !sharesKey(name))
+			.map(([name, definition]) => [meowKey(name), meowFlag(name, definition)]),
 	);
+}
+
+/** A flag's raw value from meow's, by the name it is typed with. */
+function rawValue(name: string, flags: Readonly<Record<string, unknown>>): unknown {
+	const value = flags[meowKey(name)];
+	if (sharesKey(name)) {
+		return value === false;
+	}
+
+	if (negation.test(name)) {
+		return value === false;
+	}
+
+	// X read as false was typed --no-X, which is the other flag's.
+	return `no-${name}` in flagTable && value === false ? undefined : value;
 }
 
 const longNames = new Set(flagEntries.map(([name]) => name));
@@ -88,6 +118,14 @@ function checkFlagsKnown(argv: readonly string[]): void {
 	if (unknown !== undefined) {
 		throw new InputError(`unknown flag ${unknown.split('=')[0]} (see kraken-tape --help)`);
 	}
+
+	// Meow would call the pair one flag given twice.
+	const typed = new Set(argv.slice(0, end).map((argument) => argument.split('=')[0]));
+	for (const name of flagEntries.map(([name]) => name).filter((name) => sharesKey(name))) {
+		if (typed.has(`--${name}`) && typed.has(`--${name.replace(negation, '')}`)) {
+			throw new InputError(`--${name.replace(negation, '')} and --${name} cannot go together`);
+		}
+	}
 }
 
 /** Splits the command line (without node and the script) with meow, after the unknown-flag check. */
@@ -119,14 +157,19 @@ export function readArguments(argv: readonly string[]): Arguments {
 
 	const flags = cli.flags as Record<string, unknown>;
 	const rawFlags = Object.fromEntries(
-		flagEntries.map(([name]) => {
-			const value = flags[meowKey(name)];
-			return [name, negation.test(name) ? value === false : value];
-		}),
+		flagEntries.map(([name]) => [name, rawValue(name, flags)]),
 	) as Record<FlagName, unknown>;
+	const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+	const typed = new Set(argv.slice(0, end));
+	const negated = new Set(
+		flagEntries
+			.filter(([name, definition]) => definition.kind === 'boolean' && typed.has(`--no-${name}`))
+			.map(([name]) => name),
+	);
 	return {
 		input: cli.input,
 		rawFlags,
+		negated,
 		description: cli.pkg.description,
 		version: cli.pkg.version ?? '',
 	};

@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import {didYouMean} from '../config/did-you-mean.js';
 import {parseAlertRule} from '../model/alerts.js';
+import {themeNames, type ThemeName} from '../model/theme.js';
 import {
 	bookDepths,
 	candleIntervals,
@@ -74,7 +76,7 @@ export const hostName: FlagSchema<string> = (flag) =>
 	filled(flag).regex(/^[\w.:-]+$/, {error: `${flag} must be a host name or address`});
 
 /** The channels kraken-tape knows, as `--channels` lists them. */
-const channelNames: readonly Channel[] = ['trade', 'ticker', 'ohlc', 'book'];
+export const channelNames: readonly Channel[] = ['trade', 'ticker', 'ohlc', 'book'];
 
 /** `trade,ticker,ohlc`: a comma list of channels, each once. */
 export const channelList: FlagSchema<readonly Channel[]> = (flag) =>
@@ -140,3 +142,26 @@ export const alertRule: FlagSchema<WrittenAlertRule> = () =>
 
 		return {pair: rule.pair, operator: rule.operator, level: rule.level};
 	});
+
+/** A theme by name; `color-blind` is taken for colour-blind, as Americans write it. */
+export const themeName: FlagSchema<ThemeName> = (flag) =>
+	filled(flag).transform((text, context) => {
+		const name = text
+			.trim()
+			.toLowerCase()
+			.replace(/^color-blind$/, 'colour-blind');
+		if (!(themeNames as readonly string[]).includes(name)) {
+			context.issues.push({
+				code: 'custom',
+				message: `${flag} must be one of ${themeNames.join(', ')}${didYouMean(name, themeNames)}`,
+				input: text,
+			});
+			return z.NEVER;
+		}
+
+		return name as ThemeName;
+	});
+
+/** A command for the user's shell: any text but blank, run as written. */
+export const shellCommand: FlagSchema<string> = (flag) =>
+	filled(flag).refine((text) => text.trim() !== '', {error: `${flag} needs a command`});

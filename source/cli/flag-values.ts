@@ -41,10 +41,15 @@ function valueOf(name: FlagName, definition: FlagDefinition, raw: unknown): unkn
 	}
 }
 
-function refusal(name: FlagName, command: Command): string {
-	return command === 'serve'
-		? `--${name} is not an option of serve`
-		: `--${name} belongs to the serve command`;
+/** Whether `command` takes a flag of `owner`: the config command takes the screen's flags. */
+export function takes(command: Command, owner: Command | 'both'): boolean {
+	return owner === 'both' || owner === command || (owner === 'watch' && command === 'config');
+}
+
+function refusal(name: FlagName, command: Command, owner: Command): string {
+	return owner === 'watch'
+		? `--${name} is not an option of ${command}`
+		: `--${name} belongs to the ${owner} command`;
 }
 
 /**
@@ -55,12 +60,13 @@ function refusal(name: FlagName, command: Command): string {
 export function readFlagValues(
 	command: Command,
 	rawFlags: Readonly<Record<FlagName, unknown>>,
+	negated: ReadonlySet<FlagName> = new Set(),
 ): ParsedFlags {
 	const given = new Set<FlagName>();
 	for (const [name, definition] of flagEntries) {
-		if (isGiven(rawFlags[name])) {
-			if (definition.command !== 'both' && definition.command !== command) {
-				throw new InputError(refusal(name, command));
+		if (isGiven(rawFlags[name]) || negated.has(name)) {
+			if (definition.command !== 'both' && !takes(command, definition.command)) {
+				throw new InputError(refusal(name, command, definition.command));
 			}
 
 			given.add(name);

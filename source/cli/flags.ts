@@ -9,6 +9,8 @@ import {
 	hostName,
 	positiveNumber,
 	restUrl,
+	shellCommand,
+	themeName,
 	webSocketUrl,
 	wholeNumberIn,
 	type FlagSchema,
@@ -23,11 +25,14 @@ export const defaultRestUrl = 'https://api.kraken.com';
 
 export const defaultPairs = ['XBT/USD', 'XRP/USD'] as const;
 
-/** The screen and --json (`kraken-tape [pairs...]`), or `kraken-tape serve`. */
-export type Command = 'watch' | 'serve';
+/**
+ * The screen and --json (`kraken-tape [pairs...]`), `kraken-tape serve`, or `kraken-tape config`
+ * (which takes the screen's flags too, to show what they would change).
+ */
+export type Command = 'watch' | 'serve' | 'config';
 
 type FlagBase = Readonly<{
-	/** The command that takes the flag; the other refuses it. */
+	/** The command that takes the flag ('watch' flags `config` takes too); 'both' is every command. */
 	command: Command | 'both';
 	/** The one-letter alias, typed `-h`. */
 	short?: string;
@@ -143,8 +148,28 @@ export const flagTable = {
 	'exit-on-alert': {
 		command: 'watch',
 		kind: 'boolean',
-		help: ['exit 0 after the first alert fires'],
+		help: ['exit 0 after the first alert fires (and its command ended)'],
 		config: notInConfig,
+	},
+	'on-alert': {
+		command: 'watch',
+		kind: 'string',
+		argument: 'CMD',
+		schema: shellCommand,
+		help: [
+			'run CMD through your shell when an alert fires; the alert is in its',
+			'environment only (KRAKEN_TAPE_PAIR, _RULE, _PRICE, _TIME)',
+		],
+		config: 'on-alert',
+	},
+	'alert-timeout': {
+		command: 'watch',
+		kind: 'string',
+		argument: 'S',
+		schema: wholeNumberIn(1, 3600),
+		default: 30,
+		help: ['stop an alert command still running after S seconds (default 30)'],
+		config: 'alert-timeout',
 	},
 	backfill: {
 		command: 'watch',
@@ -189,12 +214,43 @@ export const flagTable = {
 		help: ['draw with ASCII only'],
 		config: 'ascii',
 	},
+	// No default in the table: a theme not given is the default theme, and "(default default)"
+	// would read as a stutter in the help.
+	theme: {
+		command: 'watch',
+		kind: 'string',
+		argument: 'NAME',
+		schema: themeName,
+		help: ['colours: default, light, high-contrast or colour-blind'],
+		config: 'theme',
+	},
 	// Also read by the colour library itself (supports-color looks for --no-color in argv).
 	// Taken by serve too, which has always let it pass.
 	'no-color': {
 		command: 'both',
 		kind: 'boolean',
 		help: ['no colours (also NO_COLOR=1); FORCE_COLOR=1 forces them'],
+		config: notInConfig,
+	},
+	config: {
+		command: 'watch',
+		kind: 'string',
+		argument: 'FILE',
+		schema: fileName,
+		help: ['read settings from FILE (default ~/.config/kraken-tape/config.toml)'],
+		config: notInConfig,
+	},
+	// Typed --no-config; it shares meow's key with --config (cli/arguments.ts).
+	'no-config': {
+		command: 'watch',
+		kind: 'boolean',
+		help: ['ignore the config file: defaults and flags only'],
+		config: notInConfig,
+	},
+	init: {
+		command: 'config',
+		kind: 'boolean',
+		help: ['write a commented starting config file (never over an existing one)'],
 		config: notInConfig,
 	},
 	port: {

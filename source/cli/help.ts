@@ -12,11 +12,16 @@ function flagLines(name: string, definition: FlagDefinition): string[] {
 	);
 }
 
-/** The help lines of the flags `command` takes; flags both take are listed with the tape's. */
+/**
+ * The help lines of the flags `command` owns; flags every command takes are listed with the
+ * tape's, and config's own list holds only what the tape's does not.
+ */
 function optionLines(command: Command): string[] {
 	return flagEntries
 		.filter(([, definition]) =>
-			command === 'watch' ? definition.command !== 'serve' : definition.command === 'serve',
+			command === 'watch'
+				? definition.command === 'watch' || definition.command === 'both'
+				: definition.command === command,
 		)
 		.flatMap(([name, definition]) => flagLines(name, definition));
 }
@@ -28,6 +33,7 @@ export function helpText(description: string | undefined): string {
 		`${indent}Usage`,
 		`${indent}  $ kraken-tape [pairs...]        live trade tape (JSON lines when stdout is not a terminal)`,
 		`${indent}  $ kraken-tape serve             run the simulated Kraken exchange`,
+		`${indent}  $ kraken-tape config            each setting in effect and where it came from`,
 		'',
 		`${indent}Options`,
 		...optionLines('watch'),
@@ -35,13 +41,19 @@ export function helpText(description: string | undefined): string {
 		`${indent}Options for serve`,
 		...optionLines('serve'),
 		'',
+		`${indent}Options for config`,
+		...optionLines('config'),
+		'',
 		`${indent}Pairs are BASE/QUOTE in any case; XBT and BTC, XDG and DOGE are the same asset.`,
 		`${indent}Default pairs: ${defaultPairs.join(' ')}.`,
+		`${indent}Settings are read from ~/.config/kraken-tape/config.toml ($XDG_CONFIG_HOME); flags win.`,
+		`${indent}config takes the tape's pairs and flags too, to show what they would change.`,
 		'',
 		`${indent}Examples`,
 		`${indent}  $ kraken-tape --demo`,
 		`${indent}  $ kraken-tape --json XBT/USD ETH/USD | head`,
 		`${indent}  $ kraken-tape --json --channels trade,ticker,ohlc --interval 5 XBT/USD`,
 		`${indent}  $ kraken-tape --json --alert 'XBT/USD>=100000' --exit-on-alert`,
+		`${indent}  $ kraken-tape config --init`,
 	].join('\n');
 }

@@ -11,7 +11,7 @@ export function AddPairPrompt({prompt}: Readonly<{prompt: PromptState}>) {
 			{prompt.text}
 			<Text inverse> </Text>
 			{prompt.error === undefined ? (
-				<Text dimColor>{'  Enter adds, Esc cancels'}</Text>
+				<Text {...theme.muted}>{'  Enter adds, Esc cancels'}</Text>
 			) : (
 				<Text color={theme.stale}>{`  ${prompt.error}`}</Text>
 			)}

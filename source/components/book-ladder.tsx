@@ -1,11 +1,10 @@
-import chalk from 'chalk';
 import {Box, Text} from 'ink';
 import {useDisplay} from '../hooks/use-display.js';
 import {bigTradeThreshold} from '../model/big-trade.js';
 import {formatBasisPoints, formatPrice} from '../model/format.js';
 import {ladderOf, type LadderRow} from '../model/ladder-rows.js';
 import type {PairTape} from '../model/tape-store.js';
-import {paint} from './paint.js';
+import {paint, paintMuted} from './paint.js';
 
 type Properties = Readonly<{
 	tape: PairTape;
@@ -18,8 +17,9 @@ type Properties = Readonly<{
 
 /** A message in place of the ladder, one line. */
 function Note({text, colour}: Readonly<{text: string; colour?: string}>) {
+	const {theme} = useDisplay();
 	return (
-		<Text color={colour} dimColor={colour === undefined} wrap="truncate">
+		<Text {...(colour === undefined ? theme.muted : {color: colour})} wrap="truncate">
 			{text}
 		</Text>
 	);
@@ -29,8 +29,8 @@ function Note({text, colour}: Readonly<{text: string; colour?: string}>) {
  * The focused pair's order book as a depth ladder: asks above (the best just over the spread),
  * bids below, each level's price, quantity, the quantity summed from the best level out and a bar
  * of that depth, both sides on one scale. A level that just changed is marked; one worth a big
- * trade is shown inverse and starred, as on the tape. A book that failed its check is not shown
- * at all while it is rebuilt: the reason is.
+ * trade is drawn in the big-trade style (inverse unless a theme colours it) and starred, as on
+ * the tape. A book that failed its check is not shown at all while it is rebuilt: the reason is.
  */
 export function BookLadder({tape, width, height, now}: Properties) {
 	const {glyphs, theme, bigNotional} = useDisplay();
@@ -71,7 +71,7 @@ export function BookLadder({tape, width, height, now}: Properties) {
 		const mark = row.isChanged ? glyphs.bookChanged : ' ';
 		const bar = paint(colour, glyphs.depthBar.repeat(row.barCells));
 		const price = paint(colour, row.price);
-		const text = `${mark} ${price} ${row.quantity} ${chalk.dim(row.total)} ${bar}`;
+		const text = `${mark} ${price} ${row.quantity} ${paintMuted(theme.muted, row.total)} ${bar}`;
 		return row.isBig ? `${text} *` : text;
 	};
 
@@ -80,12 +80,17 @@ export function BookLadder({tape, width, height, now}: Properties) {
 	const rule = glyphs.rule.repeat(Math.max(0, width - spread.length - 4));
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
-			<Text dimColor wrap="truncate">
+			<Text {...theme.muted} wrap="truncate">
 				{header}
 			</Text>
 			{ladder.asks.map((row, index) => (
 				// Rows are positional, as the tape's are.
-				<Text key={`a${index}`} wrap="truncate" inverse={row.isBig} bold={row.isChanged}>
+				<Text
+					key={`a${index}`}
+					wrap="truncate"
+					{...(row.isBig ? theme.bigTrade : {})}
+					bold={row.isChanged}
+				>
 					{rowText(row)}
 				</Text>
 			))}
@@ -95,7 +100,12 @@ export function BookLadder({tape, width, height, now}: Properties) {
 				{` ${rule}`}
 			</Text>
 			{ladder.bids.map((row, index) => (
-				<Text key={`b${index}`} wrap="truncate" inverse={row.isBig} bold={row.isChanged}>
+				<Text
+					key={`b${index}`}
+					wrap="truncate"
+					{...(row.isBig ? theme.bigTrade : {})}
+					bold={row.isChanged}
+				>
 					{rowText(row)}
 				</Text>
 			))}

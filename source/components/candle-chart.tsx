@@ -4,7 +4,7 @@ import {useDisplay} from '../hooks/use-display.js';
 import {labelledRows, layoutChart, type ChartMark} from '../model/chart-layout.js';
 import {formatCompact, formatPrice} from '../model/format.js';
 import type {PairTape} from '../model/tape-store.js';
-import {paint} from './paint.js';
+import {paint, paintMuted} from './paint.js';
 
 type Properties = Readonly<{
 	tape: PairTape;
@@ -71,7 +71,9 @@ export function CandleChart({tape, interval, width, height, now}: Properties) {
 		now,
 	);
 	if (!latest || !layout) {
-		return <Text dimColor wrap="truncate">{`waiting for ${tape.pair} ${label} candles`}</Text>;
+		return (
+			<Text {...theme.muted} wrap="truncate">{`waiting for ${tape.pair} ${label} candles`}</Text>
+		);
 	}
 
 	const title = fitTitle(
@@ -138,7 +140,7 @@ export function CandleChart({tape, interval, width, height, now}: Properties) {
 			row === closeRow
 				? chalk.bold(labels(latest.close))
 				: labelled.has(row)
-					? chalk.dim(labels(layout.prices[row] ?? 0))
+					? paintMuted(theme.muted, labels(layout.prices[row] ?? 0))
 					: '';
 		return text + axis;
 	});

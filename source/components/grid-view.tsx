@@ -23,7 +23,7 @@ const cardMinimumHeight = 6;
 /** Every pair side by side or stacked, as many as fit; the rest are counted. */
 export function GridView(properties: Properties) {
 	const {tapes, focused, width, height, now, skipFor, contentFor, statsAtPause} = properties;
-	const {glyphs} = useDisplay();
+	const {glyphs, theme} = useDisplay();
 	const columns = Math.max(1, Math.min(tapes.length, Math.floor(width / cardMinimumWidth)));
 	const neededRows = Math.ceil(tapes.length / columns);
 	const fittingRows = Math.max(1, Math.floor(height / cardMinimumHeight));
@@ -61,7 +61,7 @@ export function GridView(properties: Properties) {
 			</Box>
 			{hidden > 0 && (
 				<Text
-					dimColor
+					{...theme.muted}
 					wrap="truncate"
 				>{`+${hidden} more pair(s): widen the terminal or use ${glyphs.left}${glyphs.right}`}</Text>
 			)}

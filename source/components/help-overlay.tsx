@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useDisplay} from '../hooks/use-display.js';
 import type {Glyphs} from '../model/glyphs.js';
 import type {Action, KeyBindings} from '../model/key-bindings.js';
-import {keysOf} from './key-labels.js';
+import {jumpKeysOf, keysOf} from './key-labels.js';
 
 /** Each row: the actions whose keys it lists (two read "one / other"), and what they do. */
 const rows: ReadonlyArray<readonly [readonly Action[] | '1-9', string]> = [
@@ -26,7 +26,7 @@ const rows: ReadonlyArray<readonly [readonly Action[] | '1-9', string]> = [
 
 function keyColumn(entry: readonly Action[] | '1-9', bindings: KeyBindings, glyphs: Glyphs) {
 	return entry === '1-9'
-		? '1-9'
+		? jumpKeysOf(bindings, glyphs)
 		: entry
 				.map((action) => keysOf(action, bindings, glyphs))
 				.filter((keys) => keys !== '')
@@ -35,7 +35,7 @@ function keyColumn(entry: readonly Action[] | '1-9', bindings: KeyBindings, glyp
 
 /** Every key in effect, in a box over the tape; unbound actions are left out. */
 export function HelpOverlay() {
-	const {glyphs, bindings} = useDisplay();
+	const {glyphs, bindings, theme} = useDisplay();
 	const keys = rows
 		.map(([entry, meaning]) => [keyColumn(entry, bindings, glyphs), meaning] as const)
 		.filter(([key]) => key !== '');
@@ -49,8 +49,8 @@ export function HelpOverlay() {
 					{meaning}
 				</Text>
 			))}
-			<Text dimColor wrap="truncate">
-				{`B/S buy/sell (taker side) ${glyphs.dot} underlined digits changed ${glyphs.dot} inverse row: big trade (*)`}
+			<Text {...theme.muted} wrap="truncate">
+				{`B/S buy/sell (taker side) ${glyphs.dot} underlined digits changed ${glyphs.dot} ${theme.bigTrade.inverse === true ? 'inverse' : 'coloured'} row: big trade (*)`}
 			</Text>
 		</Box>
 	);

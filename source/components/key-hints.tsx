@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {useDisplay} from '../hooks/use-display.js';
 import type {Glyphs} from '../model/glyphs.js';
 import type {Action, KeyBindings} from '../model/key-bindings.js';
-import {firstKeyOf} from './key-labels.js';
+import {firstKeyOf, jumpKeysOf} from './key-labels.js';
 
 /** What the keys can do now: every key, scrolling a paused tape, or only adding a first pair. */
 export type HintsFor = 'tape' | 'paused' | 'no-pairs';
@@ -43,7 +43,7 @@ function hintsOf(hintsFor: HintsFor, bindings: KeyBindings, glyphs: Glyphs): str
 					hint([first('add-pair')], 'add'),
 					hint([first('remove-pair')], 'remove'),
 					hint([first('clear')], 'clear'),
-					'1-9 jump',
+					hint([jumpKeysOf(bindings, glyphs) || undefined], 'jump'),
 					hint([first('reconnect')], 'reconnect'),
 				];
 	return hints.filter((text) => text !== undefined);
@@ -54,10 +54,10 @@ export const keyHintsRows = 1;
 
 /** One line of key hints that drops the least important ones as the terminal narrows. */
 export function KeyHints({width, hintsFor = 'tape', hasKeys = true}: Properties) {
-	const {glyphs, bindings} = useDisplay();
+	const {glyphs, bindings, theme} = useDisplay();
 	if (!hasKeys) {
 		return (
-			<Text dimColor wrap="truncate">
+			<Text {...theme.muted} wrap="truncate">
 				keys off: input is not a terminal (Ctrl-C or a signal ends it)
 			</Text>
 		);
@@ -76,7 +76,7 @@ export function KeyHints({width, hintsFor = 'tape', hasKeys = true}: Properties)
 	}
 
 	return (
-		<Text dimColor wrap="truncate">
+		<Text {...theme.muted} wrap="truncate">
 			{shown.join('  ')}
 		</Text>
 	);

@@ -1,5 +1,11 @@
 import type {Glyphs} from '../model/glyphs.js';
-import type {Action, KeyBindings} from '../model/key-bindings.js';
+import {
+	alwaysQuits,
+	isDefaultJump,
+	jumpActions,
+	type Action,
+	type KeyBindings,
+} from '../model/key-bindings.js';
 
 /** How a key is written on screen: the arrows as arrows, the rest as a keyboard labels them. */
 export function keyLabel(name: string, glyphs: Glyphs): string {
@@ -29,9 +35,29 @@ export function keyLabel(name: string, glyphs: Glyphs): string {
 	);
 }
 
+/** The keys of `action`; quit without keys still has Ctrl-C, which quits whatever they say. */
+function keyNames(action: Action, bindings: KeyBindings): readonly string[] {
+	const keys = bindings[action];
+	return action === 'quit' && keys.length === 0 ? [alwaysQuits] : keys;
+}
+
 /** Every key bound to `action`, as labels separated by spaces: `→ l Tab`. */
 export function keysOf(action: Action, bindings: KeyBindings, glyphs: Glyphs): string {
-	return bindings[action].map((name) => keyLabel(name, glyphs)).join(' ');
+	return keyNames(action, bindings)
+		.map((name) => keyLabel(name, glyphs))
+		.join(' ');
+}
+
+/** The jump keys: `1-9` when they are the digits, else each tab's first key in order. */
+export function jumpKeysOf(bindings: KeyBindings, glyphs: Glyphs): string {
+	if (isDefaultJump(bindings)) {
+		return '1-9';
+	}
+
+	return jumpActions
+		.map((action) => firstKeyOf(action, bindings, glyphs))
+		.filter((key) => key !== undefined)
+		.join(' ');
 }
 
 /** The first key bound to `action`, for a short hint, or undefined when it has none. */
@@ -40,6 +66,6 @@ export function firstKeyOf(
 	bindings: KeyBindings,
 	glyphs: Glyphs,
 ): string | undefined {
-	const [name] = bindings[action];
+	const [name] = keyNames(action, bindings);
 	return name === undefined ? undefined : keyLabel(name, glyphs);
 }

@@ -50,7 +50,7 @@ export function PairCard(properties: Properties) {
 				<Text bold inverse={isFocused} wrap="truncate">
 					{`${index + 1} ${tape.pair}${tape.isAlerted ? ` ${glyphs.bell}` : ''}`}
 				</Text>
-				{best !== undefined && <Text dimColor>{best}</Text>}
+				{best !== undefined && <Text {...theme.muted}>{best}</Text>}
 			</Box>
 			<StatsStrip tape={tape} now={now} isCompact />
 			{hasSparkline && <Sparkline tape={tape} width={width - 2} now={now} />}

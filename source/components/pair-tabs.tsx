@@ -98,7 +98,7 @@ export function PairTabs({tapes, focused, width}: Properties) {
 	const [start, end] = visibleWindow(tabs, focusIndex, width);
 	return (
 		<Box height={1} overflow="hidden" columnGap={0}>
-			{start > 0 && <Text dimColor>{`+${start} `}</Text>}
+			{start > 0 && <Text {...theme.muted}>{`+${start} `}</Text>}
 			{tabs.slice(start, end).map(({tape, label, quote, color, day, dayColor}) => {
 				const isFocused = tape.pair === focused;
 				// Brackets mark focus without colour; black on yellow reads on dark and light themes.
@@ -111,7 +111,10 @@ export function PairTabs({tapes, focused, width}: Properties) {
 					>
 						{isFocused ? '[' : ' '}
 						{label}
-						<Text color={tape.isAlerted ? undefined : color} dimColor={quote === glyphs.ellipsis}>
+						<Text
+							color={tape.isAlerted ? undefined : color}
+							{...(quote === glyphs.ellipsis ? theme.muted : {})}
+						>
 							{quote}
 						</Text>
 						{day && <Text color={tape.isAlerted ? undefined : dayColor}>{day}</Text>}
@@ -119,7 +122,7 @@ export function PairTabs({tapes, focused, width}: Properties) {
 					</Text>
 				);
 			})}
-			{end < tabs.length && <Text dimColor>{` +${tabs.length - end}`}</Text>}
+			{end < tabs.length && <Text {...theme.muted}>{` +${tabs.length - end}`}</Text>}
 		</Box>
 	);
 }

@@ -21,7 +21,7 @@ export function Sparkline({tape, width, now}: Properties) {
 	const latest = tape.candles.latest;
 	if (line === '' || !latest) {
 		return (
-			<Text dimColor wrap="truncate">
+			<Text {...theme.muted} wrap="truncate">
 				waiting for candles
 			</Text>
 		);

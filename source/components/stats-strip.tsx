@@ -24,9 +24,10 @@ export function statsStripRows(columns: number): number {
 }
 
 function Stat({label, children}: Readonly<{label: string; children: ReactNode}>) {
+	const {theme} = useDisplay();
 	return (
 		<Text wrap="truncate">
-			<Text dimColor>{`${label} `}</Text>
+			<Text {...theme.muted}>{`${label} `}</Text>
 			{children}
 		</Text>
 	);
@@ -63,7 +64,7 @@ export function StatsStrip({tape, now, isCompact = false, rows = 1}: Properties)
 	if (last === undefined) {
 		return (
 			<Box height={rows}>
-				<Text dimColor wrap="truncate">
+				<Text {...theme.muted} wrap="truncate">
 					{absence ? `no trades yet; ${absence}` : 'no trades yet'}
 				</Text>
 			</Box>
@@ -84,7 +85,7 @@ export function StatsStrip({tape, now, isCompact = false, rows = 1}: Properties)
 				<Text bold>{formatPrice(last, decimals)}</Text>
 				{ticker ? (
 					<Text>
-						<Text dimColor>24h </Text>
+						<Text {...theme.muted}>24h </Text>
 						<Text color={colourOf(ticker.change)}>{formatPercent(ticker.changePct)}</Text>
 					</Text>
 				) : (
@@ -94,7 +95,7 @@ export function StatsStrip({tape, now, isCompact = false, rows = 1}: Properties)
 						</Text>
 					)
 				)}
-				<Text dimColor>{pace}</Text>
+				<Text {...theme.muted}>{pace}</Text>
 			</Box>
 		);
 	}
@@ -117,8 +118,7 @@ export function StatsStrip({tape, now, isCompact = false, rows = 1}: Properties)
 						<Text
 							key="absence"
 							wrap="truncate"
-							color={tape.channels.ticker?.state === 'error' ? theme.stale : undefined}
-							dimColor={tape.channels.ticker?.state !== 'error'}
+							{...(tape.channels.ticker?.state === 'error' ? {color: theme.stale} : theme.muted)}
 						>{`24h ${absence}`}</Text>
 					),
 					sessionChange && (

@@ -87,9 +87,14 @@ export function StatusBar(properties: Properties) {
 					(isStale ? (
 						<Text color={theme.stale} bold>{` STALE ${Math.floor(age / 1000)} s`}</Text>
 					) : (
-						<Text dimColor>{`, last data ${(age / 1000).toFixed(1)} s ago`}</Text>
+						<Text {...theme.muted}>{`, last data ${(age / 1000).toFixed(1)} s ago`}</Text>
 					))}
 			</Text>
+			{feed.alertCommandProblem !== undefined && (
+				<Text color={theme.warning} bold>
+					{feed.alertCommandProblem}
+				</Text>
+			)}
 			{feed.systemStatus !== undefined && feed.systemStatus !== 'online' && (
 				<Text color={theme.warning} bold>{`${feed.source} ${feed.systemStatus}`}</Text>
 			)}
@@ -117,8 +122,8 @@ export function StatusBar(properties: Properties) {
 				<Text color={theme.warning}>{feed.recordingError}</Text>
 			)}
 			{feed.notice !== undefined && <Text color={theme.warning}>{feed.notice}</Text>}
-			<Text dimColor>{`${messagesPerSecond} msg/s`}</Text>
-			<Text dimColor>{`${glyphs.separator} ${api} ${host}`}</Text>
+			<Text {...theme.muted}>{`${messagesPerSecond} msg/s`}</Text>
+			<Text {...theme.muted}>{`${glyphs.separator} ${api} ${host}`}</Text>
 		</Box>
 	);
 }

@@ -3,7 +3,7 @@ import {Text} from 'ink';
 import {formatClock, formatNotional, formatPrice, splitChangedDigits} from '../model/format.js';
 import type {Trade} from '../model/types.js';
 import {useDisplay} from '../hooks/use-display.js';
-import {paint} from './paint.js';
+import {paint, paintMuted} from './paint.js';
 import type {TapeColumns} from './tape-columns.js';
 
 type Properties = Readonly<{
@@ -36,7 +36,7 @@ export function TradeRow(properties: Properties) {
 	// garbage collector (npm run bench, memory row). The styles nest as Ink's nested Texts did:
 	// colour inside bold inside underline.
 	const parts = [
-		isBig ? formatClock(trade.time) : chalk.dim(formatClock(trade.time)),
+		isBig ? formatClock(trade.time) : paintMuted(theme.muted, formatClock(trade.time)),
 		chalk.bold(paint(sideColour, ` ${isBuy ? 'B' : 'S'}`)),
 		same,
 		chalk.underline.bold(paint(sideColour, changed)),
@@ -48,7 +48,7 @@ export function TradeRow(properties: Properties) {
 	}
 
 	if (columns.orderType > 0) {
-		parts.push(chalk.dim(` ${trade.orderType.padEnd(6)}`));
+		parts.push(paintMuted(theme.muted, ` ${trade.orderType.padEnd(6)}`));
 	}
 
 	// The two free columns after the row: a big trade's star, else the mark of a trade that came
@@ -56,7 +56,7 @@ export function TradeRow(properties: Properties) {
 	if (isBig) {
 		parts.push(chalk.bold(' *'));
 	} else if (trade.isBackfilled) {
-		parts.push(chalk.dim(` ${glyphs.backfilled}`));
+		parts.push(paintMuted(theme.muted, ` ${glyphs.backfilled}`));
 	}
 
 	// Joined into one flat string: the row is kept until the next frame, and a chain of `+`
@@ -64,7 +64,7 @@ export function TradeRow(properties: Properties) {
 	const row = parts.join('');
 
 	return (
-		<Text wrap="truncate" inverse={isBig}>
+		<Text wrap="truncate" {...(isBig ? theme.bigTrade : {})}>
 			{row}
 		</Text>
 	);

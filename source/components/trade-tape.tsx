@@ -45,7 +45,7 @@ export function TradeTape(properties: Properties) {
 	}
 
 	if (trades.size === 0) {
-		return <Text dimColor>{emptyText ?? `waiting for ${tape.pair} trades`}</Text>;
+		return <Text {...theme.muted}>{emptyText ?? `waiting for ${tape.pair} trades`}</Text>;
 	}
 
 	const shown = tapeRows(trades, markers, Math.max(0, rows - (hasHeader ? 1 : 0)), skip);
@@ -62,7 +62,7 @@ export function TradeTape(properties: Properties) {
 	return (
 		<Box flexDirection="column">
 			{hasHeader && (
-				<Text dimColor wrap="truncate">
+				<Text {...theme.muted} wrap="truncate">
 					{'time'.padEnd(12)}
 					{'  '}
 					{'price'.padStart(columns.price)}

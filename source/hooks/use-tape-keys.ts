@@ -83,7 +83,7 @@ export function useTapeKeys(context: KeyContext): void {
 		}
 	};
 
-	const handleAction = (action: Action | undefined, press: KeyPress) => {
+	const handleAction = (action: Action | undefined) => {
 		const {commands, tapes, focused, pageRows, scrollMaximum} = latest.current;
 		const view = latestView.current;
 		const pairCount = tapes.length;
@@ -183,16 +183,22 @@ export function useTapeKeys(context: KeyContext): void {
 				break;
 			}
 
-			case 'quit': {
+			case 'jump-1':
+			case 'jump-2':
+			case 'jump-3':
+			case 'jump-4':
+			case 'jump-5':
+			case 'jump-6':
+			case 'jump-7':
+			case 'jump-8':
+			case 'jump-9': {
+				// jump-1 is the first tab.
+				dispatch({type: 'focus-index', index: Number(action.slice(5)) - 1, pairCount});
 				break;
 			}
 
+			case 'quit':
 			case undefined: {
-				// Digits jump to a pair: 1 is the first tab.
-				if (/^[1-9]$/.test(press.name)) {
-					dispatch({type: 'focus-index', index: Number(press.name) - 1, pairCount});
-				}
-
 				break;
 			}
 		}
@@ -220,7 +226,7 @@ export function useTapeKeys(context: KeyContext): void {
 				dispatch({type: 'toggle-help'});
 			}
 		} else {
-			handleAction(action, press);
+			handleAction(action);
 		}
 	}, sayRefused);
 }

@@ -20,6 +20,10 @@ export type FeedInfo = Readonly<{
 	notice?: string;
 	/** Why --record stopped, if it did. */
 	recordingError?: string;
+	/** That the endpoint cannot be reached and why, until a connection opens (model/unreachable.ts). */
+	unreachable?: string;
+	/** The latest alert command that failed, until alerts are dismissed. */
+	alertCommandProblem?: string;
 }>;
 
 /** Before anything is known: closed, no frames, and Kraken unless the data is simulated. */

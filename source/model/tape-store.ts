@@ -144,8 +144,10 @@ export class TapeStore {
 		this.#changed();
 	}
 
+	/** Dismissing alerts dismisses what their commands said too. */
 	dismissAlerts(): void {
 		this.#alerts = [];
+		this.#feed.alertCommandProblem = undefined;
 		for (const tape of this.#tapes.values()) {
 			tape.isAlerted = false;
 		}
@@ -330,6 +332,18 @@ export class TapeStore {
 
 	setRecordingError(message: string): void {
 		this.#feed.recordingError = message;
+		this.#changed();
+	}
+
+	/** The endpoint cannot be reached (and why), or undefined once a connection opened. */
+	setUnreachable(hint: string | undefined): void {
+		this.#feed.unreachable = hint;
+		this.#changed();
+	}
+
+	/** An alert command failed: said on the status bar until alerts are dismissed. */
+	setAlertCommandProblem(message: string): void {
+		this.#feed.alertCommandProblem = message;
 		this.#changed();
 	}
 

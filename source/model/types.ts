@@ -184,6 +184,8 @@ export type AlertRule = Readonly<{
 	level: number;
 	/** The rule as written back to the user, with the pair in the API's naming. */
 	text: string;
+	/** A command for the user's shell to run each time the rule fires (--on-alert, or the config's). */
+	run?: string;
 }>;
 
 export type AlertEvent = Readonly<{

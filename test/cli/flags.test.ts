@@ -23,7 +23,14 @@ const sampleValues: Partial<Record<FlagName, string>> = {
 	host: 'localhost',
 	replay: 'tape.ndjson',
 	speed: '2',
+	'on-alert': 'true',
+	'alert-timeout': '5',
+	theme: 'light',
+	config: 'test/fixtures/config/empty.toml',
 };
+
+/** No config file can be there, so each command line is judged alone. */
+const isolated = {XDG_CONFIG_HOME: '/nonexistent/kraken-tape-test'};
 
 function typed(name: FlagName): string[] {
 	const value = sampleValues[name];
@@ -32,7 +39,7 @@ function typed(name: FlagName): string[] {
 
 function refusal(argv: readonly string[]): string | undefined {
 	try {
-		parseOptions(argv, {isTerminal: true, environment: {}});
+		parseOptions(argv, {isTerminal: true, environment: isolated});
 		return undefined;
 	} catch (error) {
 		if (error instanceof InputError) {
@@ -66,12 +73,17 @@ describe('the flag table', () => {
 		},
 	);
 
-	test.each(flagEntries.filter(([, definition]) => definition.command !== 'serve'))(
-		'--%s is taken by the tape and refused by serve unless both take it',
+	test.each(
+		flagEntries.filter(
+			([, definition]) => definition.command === 'watch' || definition.command === 'both',
+		),
+	)(
+		'--%s is taken by the tape and config, and refused by serve unless every command takes it',
 		(name, definition) => {
 			const argv = name === 'exit-on-alert' ? [...typed(name), ...typed('alert')] : typed(name);
 			if (name !== 'help' && name !== 'version') {
 				expect(refusal(argv)).toBeUndefined();
+				expect(refusal(['config', ...argv])).toBeUndefined();
 			}
 
 			expect(refusal(['serve', ...typed(name)])).toBe(
@@ -79,6 +91,18 @@ describe('the flag table', () => {
 			);
 		},
 	);
+
+	test('--init belongs to config', () => {
+		expect(refusal(['--init'])).toBe('--init belongs to the config command');
+		expect(refusal(['serve', '--init'])).toBe('--init belongs to the config command');
+		expect(refusal(['config', '--port', '1'])).toBe('--port belongs to the serve command');
+	});
+
+	test('--config and --no-config cannot go together', () => {
+		expect(refusal(['--no-config', '--config', 'test/fixtures/config/empty.toml'])).toBe(
+			'--config and --no-config cannot go together',
+		);
+	});
 
 	test.each(flagEntries.filter(([, definition]) => definition.command === 'serve'))(
 		'--%s is taken by serve and belongs to it',
@@ -98,7 +122,9 @@ describe('the flag table', () => {
 				expect(at).toBe(-1);
 			} else {
 				expect(at).toBeGreaterThan(-1);
-				expect(at > serveAt).toBe(definition.command === 'serve');
+				expect(at > serveAt).toBe(
+					definition.command === 'serve' || definition.command === 'config',
+				);
 			}
 		}
 	});
@@ -115,13 +141,19 @@ describe('the flag table', () => {
 			depth: {type: 'string'},
 			alert: {type: 'string', isMultiple: true, default: []},
 			exitOnAlert: {type: 'boolean', default: false},
+			onAlert: {type: 'string'},
+			alertTimeout: {type: 'string'},
 			backfill: {type: 'string'},
 			history: {type: 'string'},
 			record: {type: 'string'},
 			big: {type: 'string'},
 			ascii: {type: 'boolean', default: false},
+			theme: {type: 'string'},
 			// Typed --no-color: meow reads it as color set to false.
 			color: {type: 'boolean', default: true},
+			// --config FILE; --no-config reads as config set to false, so it has no entry of its own.
+			config: {type: 'string'},
+			init: {type: 'boolean', default: false},
 			port: {type: 'string'},
 			host: {type: 'string'},
 			replay: {type: 'string'},
@@ -148,10 +180,13 @@ describe('the flag table', () => {
 			'interval',
 			'depth',
 			'alert',
+			'on-alert',
+			'alert-timeout',
 			'backfill',
 			'history',
 			'big',
 			'ascii',
+			'theme',
 		]);
 	});
 });

@@ -34,6 +34,13 @@ describe('help-overlay', () => {
 		expect(frame).not.toContain('reconnect now');
 	});
 
+	test('jump keys other than the digits are listed in tab order; quit unbound shows Ctrl-C', () => {
+		const bindings = {...defaultBindings, 'jump-1': ['!'], 'jump-2': ['@'], 'jump-3': [], quit: []};
+		const frame = renderFrame(<HelpOverlay />, 100, {glyphs: unicodeGlyphs, bindings});
+		expect(frame).toContain('│ ! @ 4 5 6 7 8 9          jump to a pair');
+		expect(frame).toContain('│ Ctrl-C                   quit (Ctrl-C always does)');
+	});
+
 	test('lists every key in a box', () => {
 		const border = '─'.repeat(84);
 		expect(renderFrame(<HelpOverlay />, 100).split('\n')).toEqual([

@@ -39,6 +39,26 @@ describe('key-hints', () => {
 		);
 	});
 
+	test('with quit unbound, Ctrl-C is offered: it always quits; jump keys show as rebound', () => {
+		const jumps = Object.fromEntries(
+			['a', 's', 'd', 'f', 'z', 'u', 'o', 'p', 'w'].map((key, index) => [
+				`jump-${index + 1}`,
+				[key],
+			]),
+		);
+		const bindings = {
+			...defaultBindings,
+			...jumps,
+			quit: [],
+			'add-pair': ['+'],
+			dismiss: ['escape'],
+			clear: ['C'],
+		};
+		expect(renderFrame(<KeyHints width={200} />, 200, {glyphs: unicodeGlyphs, bindings})).toBe(
+			'Ctrl-C quit  ? help  space pause  ←→ pair  g grid  v view  i interval  + add  x remove  C clear  a s d f z u o p w jump  r reconnect',
+		);
+	});
+
 	test('with no pairs it offers only the keys that do something', () => {
 		expect(renderFrame(<KeyHints width={80} hintsFor="no-pairs" />, 80)).toBe(
 			'q quit  ? help  a add  r reconnect',

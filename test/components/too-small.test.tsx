@@ -1,5 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {TooSmall, minimumSize} from '../../source/components/too-small.js';
+import {unicodeGlyphs} from '../../source/model/glyphs.js';
+import {defaultBindings} from '../../source/model/key-bindings.js';
 import {renderFrame} from '../helpers/screen.js';
 
 describe('too-small', () => {
@@ -9,6 +11,20 @@ describe('too-small', () => {
 			'need 40x8',
 			'q quits',
 		]);
+	});
+
+	test('names the quit key in effect', () => {
+		const bindings = {...defaultBindings, quit: ['ctrl+q']};
+		expect(
+			renderFrame(<TooSmall columns={20} rows={5} />, 20, {glyphs: unicodeGlyphs, bindings}),
+		).toContain('Ctrl-Q quits');
+		const unbound = {...defaultBindings, quit: []};
+		expect(
+			renderFrame(<TooSmall columns={20} rows={5} />, 20, {
+				glyphs: unicodeGlyphs,
+				bindings: unbound,
+			}),
+		).toContain('Ctrl-C quits');
 	});
 
 	test('the minimum is 40x8', () => {

@@ -1,5 +1,6 @@
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {binPath} from './built-command.js';
+import {isolatedDirectories} from './isolated-directories.js';
 import {vi} from 'vitest';
 
 export type CliProcess = Readonly<{
@@ -13,12 +14,20 @@ export type CliProcess = Readonly<{
 	stop(signal?: NodeJS.Signals): Promise<number | null>;
 }>;
 
-/** `env` adds variables to the child's environment, beside NO_COLOR. */
+/**
+ * `env` adds variables to the child's environment, beside NO_COLOR and XDG directories of the
+ * test's own (no user's config file is read).
+ */
 export function startCli(
 	arguments_: readonly string[],
 	env: Readonly<Record<string, string>> = {},
 ): CliProcess {
-	const environment: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', ...env};
+	const environment: NodeJS.ProcessEnv = {
+		...process.env,
+		NO_COLOR: '1',
+		...isolatedDirectories(),
+		...env,
+	};
 	delete environment['NODE_ENV'];
 	const child = spawn(process.execPath, [binPath, ...arguments_], {env: environment});
 	let stdout = '';

@@ -4,6 +4,7 @@
 // packages, so `npm ci` is all a fresh machine needs (node-pty compiles with node-gyp); tmux
 // would have to come from apt in .ci/run.
 import {binPath} from './built-command.js';
+import {isolatedDirectories} from './isolated-directories.js';
 import {vi} from 'vitest';
 import {
 	createHeadlessTerminal,
@@ -100,7 +101,15 @@ export function startTerminal(
 		});
 	}
 
-	const child = spawnNodeInPty([binPath, ...arguments_], {columns, rows}, options.env);
+	// XDG directories of the test's own: no user's config file is read.
+	const child = spawnNodeInPty(
+		[binPath, ...arguments_],
+		{columns, rows},
+		{
+			...isolatedDirectories(),
+			...options.env,
+		},
+	);
 	let raw = '';
 	let exit: Exit | undefined;
 	child.onData((data) => {
