@@ -36,6 +36,8 @@ export function startClient(
 		process.execPath,
 		[
 			binPath,
+			// The run's own settings, whatever a config file on this machine says.
+			'--no-config',
 			'--json',
 			'--api',
 			api,
