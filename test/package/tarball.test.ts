@@ -19,7 +19,9 @@ const run = (command: string, arguments_: string[], input?: string) =>
 	spawnSync(command, arguments_, {cwd: folder, encoding: 'utf8', timeout: 60_000, input});
 
 beforeAll(async () => {
-	execFileSync('npm', ['pack', '--silent', '--pack-destination', folder], {
+	// The build is the suite's own (npm test builds first): pack's prepare would rebuild dist/
+	// while other test files run from it.
+	execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', folder], {
 		cwd: root,
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
