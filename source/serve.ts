@@ -25,17 +25,19 @@ export async function runServe(options: ServeOptions, stderr: Writable): Promise
 		return exitCodes.cannotListen;
 	}
 
+	// A signal ends it with 128 + the signal's number, as it ends the tape and --json: listened for
+	// before the lines that say it is up, which a caller may answer with a signal at once.
+	const signalled = untilSignal();
 	stderr.write(
 		`kraken-tape: SIMULATED exchange (not Kraken), ${source.description}\n` +
 			`kraken-tape: v1 at ${server.url}/ and v2 at ${server.url}/v2, REST at ${server.httpUrl}/0/public/; Ctrl-C stops it\n`,
 	);
-	// A signal ends it with 128 + the signal's number, as it ends the tape and --json.
 	source.onFinished?.((tradesSent) => {
 		stderr.write(
 			`kraken-tape: replay finished: ${tradesSent} trades sent; the exchange stays up (heartbeats only) until stopped\n`,
 		);
 	});
-	const code = await untilSignal();
+	const code = await signalled;
 	await server.close();
 	return code;
 }
