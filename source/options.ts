@@ -1,12 +1,13 @@
 import {readArguments} from './cli/arguments.js';
 import {readFlagValues, type ParsedFlags} from './cli/flag-values.js';
-import {defaultRestUrl, defaultUrls, type FlagValues} from './cli/flags.js';
+import {defaultUrls, type FlagValues} from './cli/flags.js';
 import {helpText} from './cli/help.js';
 import {loadConfig, type LoadedConfig} from './config/config-file.js';
 import {alertLogPath, configLocation, type ConfigLocation} from './config/config-paths.js';
 import type {FileAlert} from './config/config-schema.js';
 import {mergeSettings, type Settings} from './config/settings.js';
 import {InputError} from './input-error.js';
+import {apiOfUrl, restUrlFor} from './kraken/endpoints.js';
 import {parsePair} from './kraken/pair-names.js';
 import type {KeyBindings} from './model/key-bindings.js';
 import {themes, type ThemeName, type ThemeSpec} from './model/theme.js';
@@ -109,7 +110,7 @@ function apiFor({api, url}: FlagValues): ApiVersion {
 	}
 
 	if (url !== undefined) {
-		return /\/v2\/?$/.test(new URL(url).pathname) ? 'v2' : 'v1';
+		return apiOfUrl(url);
 	}
 
 	return 'v2';
@@ -131,19 +132,6 @@ function serveOptions(input: readonly string[], {values, given}: ParsedFlags): S
 		replayFile: values.replay,
 		speed: values.speed,
 	};
-}
-
-/**
- * Kraken's REST API for Kraken's feed; for any other feed (the simulator, a recording's
- * server), the same host and port over http, or https for wss.
- */
-export function restUrlFor(webSocketUrl: string): string {
-	const url = new URL(webSocketUrl);
-	if (url.hostname === 'kraken.com' || url.hostname.endsWith('.kraken.com')) {
-		return defaultRestUrl;
-	}
-
-	return `${url.protocol === 'wss:' ? 'https' : 'http'}://${url.host}`;
 }
 
 function watchOptions(

@@ -1,3 +1,4 @@
+import {krakenFeedUrls, krakenRestUrl} from '../kraken/endpoints.js';
 import type {ApiVersion} from '../model/types.js';
 import {
 	alertRule,
@@ -16,12 +17,9 @@ import {
 	type FlagSchema,
 } from './flag-schemas.js';
 
-export const defaultUrls: Readonly<Record<ApiVersion, string>> = {
-	v1: 'wss://ws.kraken.com/',
-	v2: 'wss://ws.kraken.com/v2',
-};
-
-export const defaultRestUrl = 'https://api.kraken.com';
+/** Kraken's own feeds and REST API: kraken/endpoints.ts, shared with the library. */
+export const defaultUrls: Readonly<Record<ApiVersion, string>> = krakenFeedUrls;
+export const defaultRestUrl = krakenRestUrl;
 
 export const defaultPairs = ['XBT/USD', 'XRP/USD'] as const;
 
