@@ -29,6 +29,11 @@ export class MarketData {
 	readonly #backfiller: Backfiller | undefined;
 	/** The oldest candle start the feed sent for each pair: REST's candles stop before it. */
 	readonly #feedCandleStarts = new Map<string, number>();
+	/**
+	 * The feed's candles of each pair whose REST candles are asked for and not yet answered: held,
+	 * so that the chart's first picture is the history with the live candle on it, not one candle.
+	 */
+	readonly #heldCandles = new Map<string, Array<{candles: Candle[]; isSnapshot: boolean}>>();
 	/** Books verified this turn and not yet passed on, with the stamp of the last message. */
 	readonly #pendingBooks = new Map<string, BookStamp>();
 
@@ -70,6 +75,7 @@ export class MarketData {
 		this.#pendingBooks.delete(pair);
 		this.#backfiller?.forget(pair);
 		this.#feedCandleStarts.delete(pair);
+		this.#heldCandles.delete(pair);
 	}
 
 	/** Starts the pair's tape with its `count` most recent trades from REST. */
@@ -77,18 +83,34 @@ export class MarketData {
 		this.#backfiller?.startWithHistory(pair, count);
 	}
 
+	/** The pair's REST candles are asked for: its feed's candles wait for {@link candleHistory}. */
+	awaitCandleHistory(pair: string): void {
+		if (!this.#heldCandles.has(pair)) {
+			this.#heldCandles.set(pair, []);
+		}
+	}
+
 	/**
-	 * Candles from REST history, older than any the feed sent (the feed's are newer, the one in
-	 * progress above all), passed on as a snapshot while their interval is still the one wanted.
+	 * The pair's candles from REST history (none when REST failed or was too slow): those older
+	 * than any the feed sent (the feed's are newer, the one in progress above all) are passed on as
+	 * a snapshot while their interval is still the one wanted, then the feed's candles held for them.
 	 */
-	historyCandles(candles: readonly Candle[]): void {
+	candleHistory(pair: string, candles: readonly Candle[]): void {
 		const wanted = candles.filter(
 			(candle) =>
-				this.#ledger.get('ohlc', candle.pair)?.params.interval === candle.interval &&
-				candle.start < (this.#feedCandleStarts.get(candle.pair) ?? Number.POSITIVE_INFINITY),
+				candle.pair === pair &&
+				this.#ledger.get('ohlc', pair)?.params.interval === candle.interval &&
+				candle.start < (this.#feedCandleStarts.get(pair) ?? Number.POSITIVE_INFINITY),
 		);
 		if (wanted.length > 0) {
+			this.#passBooksOn();
 			this.#events.emit('candles', wanted, true);
+		}
+
+		const held = this.#heldCandles.get(pair) ?? [];
+		this.#heldCandles.delete(pair);
+		for (const {candles: feedCandles, isSnapshot} of held) {
+			this.#passCandlesOn(feedCandles, isSnapshot);
 		}
 	}
 
@@ -148,19 +170,23 @@ export class MarketData {
 			}
 
 			case 'candles': {
+				// Those of an interval just left say nothing of where REST's stop.
 				const wanted = message.candles.filter(
 					(candle) => this.#ledger.get('ohlc', candle.pair)?.params.interval === candle.interval,
 				);
+				const passed: Candle[] = [];
 				for (const candle of wanted) {
 					const start = this.#feedCandleStarts.get(candle.pair) ?? Number.POSITIVE_INFINITY;
 					this.#feedCandleStarts.set(candle.pair, Math.min(start, candle.start));
+					const held = this.#heldCandles.get(candle.pair);
+					if (held) {
+						held.push({candles: [candle], isSnapshot: message.isSnapshot});
+					} else {
+						passed.push(candle);
+					}
 				}
 
-				if (wanted.length > 0) {
-					this.#passBooksOn();
-					this.#events.emit('candles', wanted, message.isSnapshot);
-				}
-
+				this.#passCandlesOn(passed, message.isSnapshot);
 				break;
 			}
 
@@ -171,6 +197,17 @@ export class MarketData {
 
 				break;
 			}
+		}
+	}
+
+	/** The feed's candles, those of the interval still wanted. */
+	#passCandlesOn(candles: readonly Candle[], isSnapshot: boolean): void {
+		const wanted = candles.filter(
+			(candle) => this.#ledger.get('ohlc', candle.pair)?.params.interval === candle.interval,
+		);
+		if (wanted.length > 0) {
+			this.#passBooksOn();
+			this.#events.emit('candles', wanted, isSnapshot);
 		}
 	}
 

@@ -3,6 +3,9 @@ import type {MarketData} from './market-data.js';
 import type {RestClient} from './rest/rest-client.js';
 import type {SubscriptionLedger} from './subscription-ledger.js';
 
+/** How long the feed's candles wait for REST's before the chart starts without them. */
+export const candleWaitMs = 3000;
+
 /**
  * What each pair starts with from Kraken's REST history, asked once the pair's first
  * subscription of a channel is acknowledged: its tape, its latest `backfill` trades (the feed's
@@ -17,6 +20,9 @@ export class RestHistory {
 	readonly #backfill: number;
 	/** `channel pair` for each whose history has been asked for. */
 	readonly #started = new Set<string>();
+	/** The timers that end the feed's candles' wait for REST's. */
+	readonly #waits = new Set<ReturnType<typeof setTimeout>>();
+	#closed = false;
 
 	constructor(rest: RestClient, market: MarketData, ledger: SubscriptionLedger, backfill: number) {
 		this.#rest = rest;
@@ -46,20 +52,41 @@ export class RestHistory {
 		this.#started.delete(`ohlc ${pair}`);
 	}
 
-	/** The pairs' recent candles of `interval`, for those whose candles are still wanted. */
+	/**
+	 * The pairs' recent candles of `interval`, for those whose candles are still wanted. The feed's
+	 * candles wait for them, {@link candleWaitMs} at most: a slow REST delays the chart's live
+	 * candle that long, once, and its history still comes in when it answers.
+	 */
 	candles(pairs: readonly string[], interval: CandleInterval): void {
 		for (const pair of new Set(pairs)) {
-			if (this.#ledger.get('ohlc', pair)) {
-				void this.#rest.candles(pair, interval).then((outcome) => {
-					if (outcome.kind === 'ok') {
-						this.#market.historyCandles(outcome.value);
-					}
-				});
+			if (!this.#ledger.get('ohlc', pair)) {
+				continue;
 			}
+
+			this.#market.awaitCandleHistory(pair);
+			const timer = setTimeout(() => {
+				this.#waits.delete(timer);
+				this.#market.candleHistory(pair, []);
+			}, candleWaitMs);
+			this.#waits.add(timer);
+			void this.#rest.candles(pair, interval).then((outcome) => {
+				clearTimeout(timer);
+				this.#waits.delete(timer);
+				// Late or not, still history: older than any candle the feed sent.
+				if (!this.#closed) {
+					this.#market.candleHistory(pair, outcome.kind === 'ok' ? outcome.value : []);
+				}
+			});
 		}
 	}
 
 	close(): void {
+		this.#closed = true;
+		for (const timer of this.#waits) {
+			clearTimeout(timer);
+		}
+
+		this.#waits.clear();
 		this.#rest.close();
 	}
 }
