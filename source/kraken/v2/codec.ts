@@ -4,6 +4,7 @@ import {parseJson, type Codec, type FeedMessage} from '../feed-message.js';
 import {decodeHeartbeat, decodeMethod, decodeStatus} from './control.js';
 import {quoteBookNumbers} from '../book/wire-text.js';
 import {decodeBookMessage} from './book.js';
+import {scanBookFrame} from './book-scanner.js';
 import {decodeOhlcMessage} from './ohlc.js';
 import {decodeTickerMessage} from './ticker.js';
 import {decodeTradeMessage} from './trade.js';
@@ -53,41 +54,51 @@ function paramsOf({interval, depth, snapshot}: ChannelParams): Record<string, un
 /** Book frames, which Kraken writes channel first, have their numbers quoted before parsing. */
 const bookFrameStart = /^\{\s*"channel"\s*:\s*"book"/;
 
+/**
+ * Any frame, read the general way: parsed (a book frame's numbers quoted first, so each keeps its
+ * text), then decoded by its channel or method. v2 book frames as Kraken writes them take a
+ * shortcut (book-scanner.ts) that gives the same answer.
+ */
+export function decodeGenerally(text: string): FeedMessage {
+	const isBook = bookFrameStart.test(text);
+	const json = parseJson(isBook ? quoteBookNumbers(text) : text);
+	if (!json.ok) {
+		return {kind: 'unrecognised', reason: json.reason};
+	}
+
+	const {value} = json;
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		return {kind: 'unrecognised', reason: 'not a JSON object'};
+	}
+
+	const object = value as Record<string, unknown>;
+	// A book frame with its channel further in: parsed again, numbers quoted.
+	if (object['channel'] === 'book' && !isBook) {
+		return decodeGenerally(`{"channel":"book",${text.slice(text.indexOf('{') + 1)}`);
+	}
+
+	if ('channel' in object) {
+		return decodeChannel(object, text);
+	}
+
+	if ('method' in object) {
+		return decodeMethod(object);
+	}
+
+	// Kraken's rate-limit reply has the v1 shape on both APIs.
+	const rateLimit = rateLimitSchema.safeParse(object);
+	if (rateLimit.success) {
+		return {kind: 'rate-limited', message: rateLimit.data.Error};
+	}
+
+	return {kind: 'unrecognised', reason: 'object without a channel or method'};
+}
+
 /** Kraken WebSocket v2: `wss://ws.kraken.com/v2`. */
 export const codecV2: Codec = {
 	decode(text) {
-		const isBook = bookFrameStart.test(text);
-		const json = parseJson(isBook ? quoteBookNumbers(text) : text);
-		if (!json.ok) {
-			return {kind: 'unrecognised', reason: json.reason};
-		}
-
-		const {value} = json;
-		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-			return {kind: 'unrecognised', reason: 'not a JSON object'};
-		}
-
-		const object = value as Record<string, unknown>;
-		// A book frame with its channel further in: parsed again, numbers quoted.
-		if (object['channel'] === 'book' && !isBook) {
-			return codecV2.decode(`{"channel":"book",${text.slice(text.indexOf('{') + 1)}`);
-		}
-
-		if ('channel' in object) {
-			return decodeChannel(object, text);
-		}
-
-		if ('method' in object) {
-			return decodeMethod(object);
-		}
-
-		// Kraken's rate-limit reply has the v1 shape on both APIs.
-		const rateLimit = rateLimitSchema.safeParse(object);
-		if (rateLimit.success) {
-			return {kind: 'rate-limited', message: rateLimit.data.Error};
-		}
-
-		return {kind: 'unrecognised', reason: 'object without a channel or method'};
+		const book = scanBookFrame(text);
+		return book ? {kind: 'book', messages: book} : decodeGenerally(text);
 	},
 
 	// The trade snapshot's default has changed between doc versions, so it is always sent.
