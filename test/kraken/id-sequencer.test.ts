@@ -80,6 +80,8 @@ function setup(limits = {holdMs: 30_000, holdCount: 100_000}) {
 	};
 }
 
+type Run = ReturnType<typeof setup>;
+
 describe('IdSequencer', () => {
 	test('trades in sequence go straight out', () => {
 		const run = setup();
@@ -173,6 +175,65 @@ describe('IdSequencer', () => {
 		run.live([7]);
 		expect(run.out.map((entry) => entry.id)).toEqual([1, 3, 4, 5, 6, 7]);
 		expect(run.holes).toEqual([{pair, afterTradeId: 1, missing: 1}]);
+	});
+
+	// Each pair's hold is its own: whatever ends (or does not end) one, another pair held stays
+	// held, and goes at the limit.
+	test.each([
+		{
+			name: 'a hole filled by REST',
+			act(run: Run) {
+				run.live([1]);
+				run.live([5]);
+				run.page([2, 3, 4, 5], false);
+			},
+		},
+		{
+			name: 'a pair forgotten while held',
+			act(run: Run) {
+				run.live([1]);
+				run.live([5]);
+				run.sequencer.forget(pair);
+			},
+		},
+		{
+			name: 'a pair renumbered while held',
+			act(run: Run) {
+				run.live([1]);
+				run.live([5]);
+				run.sequencer.renumbered(pair, new Deliveries());
+			},
+		},
+		{
+			name: 'a pair not held renumbered',
+			act(run: Run) {
+				run.live([1, 2]);
+				run.sequencer.renumbered(pair, new Deliveries());
+			},
+		},
+		{
+			name: 'a pair not held forgotten',
+			act(run: Run) {
+				run.live([1, 2]);
+				run.sequencer.forget(pair);
+			},
+		},
+	])('$name leaves another pair held to the limit', ({act}) => {
+		const run = setup();
+		const other = (tradeIds: readonly number[], now: number) =>
+			run.sequencer.accept(
+				tradeIds.map((id) => ({...trade(id), pair: 'ETH/USD'})),
+				'live',
+				now,
+			);
+		other([1], start);
+		other([5], start);
+		act(run);
+		expect(run.sequencer.isHolding('ETH/USD')).toBe(true);
+		expect(other([6], start + 29_999)).toEqual([]);
+		const released = other([7], start + 30_000);
+		expect(released.flatMap((entry) => entry.trades.map((one) => one.tradeId))).toEqual([5, 6, 7]);
+		expect(run.sequencer.isHolding('ETH/USD')).toBe(false);
 	});
 
 	test("the start's history comes first, then the snapshot and live trades after it, none twice", () => {

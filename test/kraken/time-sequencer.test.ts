@@ -155,6 +155,124 @@ describe('TimeSequencer (v1)', () => {
 		expect(run.sequencer.isHolding(pair)).toBe(false);
 	});
 
+	test('a second drop while the first gap is filled: both gaps filled, every trade once, in order', () => {
+		const run = setup();
+		run.live([
+			[100, 1],
+			[200, 2],
+		]);
+		run.sequencer.resubscribed(pair, start);
+		run.live([
+			[500, 5],
+			[600, 6],
+		]);
+		// Dropped again before REST answered: 700 and 800 are missed too.
+		run.sequencer.resubscribed(pair, start + 1000);
+		expect(run.fetches).toHaveLength(1);
+		run.live([
+			[900, 9],
+			[1000, 10],
+		]);
+
+		// The first gap's page, asked before the second drop, knows nothing past 600.
+		expect(
+			run.page(
+				[
+					[200, 2],
+					[300, 3],
+					[400, 4],
+					[500, 5],
+					[600, 6],
+				],
+				false,
+			),
+		).toEqual({kind: 'more', request: {pair, since: `${start + 600}000000`, count: 1000}});
+		expect(run.out.map(({row}) => row[0])).toEqual([100, 200, 300, 400, 500, 600]);
+		expect(run.sequencer.isHolding(pair)).toBe(true);
+
+		// The second gap, from the last trade before the second drop.
+		expect(
+			run.page(
+				[
+					[600, 6],
+					[700, 7],
+					[800, 8],
+					[900, 9],
+					[1000, 10],
+				],
+				false,
+			),
+		).toEqual({kind: 'done'});
+		run.live([[1100, 11]]);
+		expect(run.out.map(({row, isBackfilled}) => [...row, isBackfilled])).toEqual([
+			[100, 1, false],
+			[200, 2, false],
+			[300, 3, true],
+			[400, 4, true],
+			[500, 5, false],
+			[600, 6, false],
+			[700, 7, true],
+			[800, 8, true],
+			[900, 9, false],
+			[1000, 10, false],
+			[1100, 11, false],
+		]);
+		expect(run.filled).toEqual([4]);
+		expect(run.sequencer.isHolding(pair)).toBe(false);
+	});
+
+	test('a second drop before any trade came back is filled after the first gap, from where it ends', () => {
+		const run = setup();
+		run.live([[100, 1]]);
+		run.sequencer.resubscribed(pair, start);
+		run.sequencer.resubscribed(pair, start + 1000);
+		// The first gap's page was made before the second drop: it ends at 300.
+		expect(
+			run.page(
+				[
+					[100, 1],
+					[300, 3],
+				],
+				false,
+			),
+		).toEqual({kind: 'more', request: {pair, since: `${start + 300}000000`, count: 1000}});
+		run.live([[900, 9]]);
+		expect(
+			run.page(
+				[
+					[300, 3],
+					[500, 5],
+					[900, 9],
+				],
+				false,
+			),
+		).toEqual({kind: 'done'});
+		expect(run.out.map(({row, isBackfilled}) => [row[0], isBackfilled])).toEqual([
+			[100, false],
+			[300, true],
+			[500, true],
+			[900, false],
+		]);
+	});
+
+	test("the second gap's trades are held to the limit from the second drop, not the first", () => {
+		const run = setup();
+		run.live([[100, 1]], start);
+		run.sequencer.resubscribed(pair, start);
+		run.live([[500, 5]], start + 1000);
+		run.sequencer.resubscribed(pair, start + 20_000);
+		run.live([[900, 9]], start + 21_000);
+		run.page([[300, 3]], false);
+		expect(run.out.map(({row}) => row[0])).toEqual([100, 300, 500]);
+
+		const deliveries = new Deliveries();
+		run.sequencer.expire(start + 49_999, deliveries);
+		expect(deliveries.list).toEqual([]);
+		run.sequencer.expire(start + 50_000, deliveries);
+		expect(deliveries.list.flatMap((entry) => entry.trades.map((one) => one.price))).toEqual([9]);
+		expect(run.sequencer.isHolding(pair)).toBe(false);
+	});
+
 	test("the start's history: the latest trades from REST, then the feed's, none twice", () => {
 		const run = setup();
 		run.sequencer.awaitHistory(pair, 3, start);

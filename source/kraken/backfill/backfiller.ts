@@ -177,7 +177,10 @@ export class Backfiller {
 		}
 	}
 
-	/** Checks the hold limits every second while any pair's trades are held. */
+	/**
+	 * Checks the hold limits every second while any pair's chain of REST calls runs, which is while
+	 * its trades are held (each frame of trades checks them as well).
+	 */
 	#watchExpiry(): void {
 		if (this.#expiry || this.#isClosed) {
 			return;
@@ -187,14 +190,14 @@ export class Backfiller {
 			const deliveries = new Deliveries();
 			this.#sequencer.expire(this.#clock.now(), deliveries);
 			this.#deliverAll(deliveries.list);
-			if (!this.#isAnyHolding()) {
+			if (!this.#isAnyChainRunning()) {
 				this.#clock.clear(this.#expiry);
 				this.#expiry = undefined;
 			}
 		}, expiryCheckMs);
 	}
 
-	#isAnyHolding(): boolean {
+	#isAnyChainRunning(): boolean {
 		return this.#fetching.size > 0;
 	}
 }

@@ -1,4 +1,5 @@
 import type {Trade, TradeOrigin} from '../../model/types.js';
+import {emptyHold, PairHolds, type HoldState} from './pair-holds.js';
 import {
 	Deliveries,
 	nanosecondsOf,
@@ -11,19 +12,12 @@ import {
 
 type Held = {trade: Trade; origin: TradeOrigin};
 
-type PairSequence = {
+/** Held: the trades after a hole, by id, waiting for REST to fill it. */
+type PairSequence = HoldState<Held> & {
 	/** The trade id due next; undefined before the first trade (or after a new numbering). */
 	next: number | undefined;
 	/** Time of the last trade out, where a REST page for what follows starts. */
 	lastTime: number;
-	/** Trades after a hole, by id, waiting for REST to fill it. */
-	held: Held[];
-	/** When holding began; undefined while trades flow. */
-	holdingSince: number | undefined;
-	/** Waiting for the start-up history: everything is held until it comes. */
-	isAwaitingHistory: boolean;
-	/** Trades filled from REST since holding began. */
-	filled: number;
 };
 
 export type IdSequencerHooks = Readonly<{
@@ -38,31 +32,35 @@ export type IdSequencerHooks = Readonly<{
 /**
  * v2 trades out in strictly increasing trade id per pair, with every gap filled from REST. A
  * trade past the one due opens a hole: it and every trade after it are held (by id) while REST
- * pages fill the hole, then go out after the trades they follow. Holding is bounded
- * (HoldLimits): past it, what is held goes out and the hole is reported once. Repeats were
- * dropped before (TradeDeduplicator); anything at or below the id due is dropped here too.
+ * pages fill the hole, then go out after the trades they follow. Holding is bounded (PairHolds,
+ * HoldLimits): past it, what is held goes out and the hole is reported once. Repeats were dropped
+ * before (TradeDeduplicator); anything at or below the id due is dropped here too.
  */
 export class IdSequencer {
 	readonly #hooks: IdSequencerHooks;
-	readonly #limits: HoldLimits;
-	readonly #pairs = new Map<string, PairSequence>();
+	readonly #holds: PairHolds<PairSequence>;
 
 	constructor(hooks: IdSequencerHooks, limits: HoldLimits) {
 		this.#hooks = hooks;
-		this.#limits = limits;
+		this.#holds = new PairHolds<PairSequence>({
+			limits,
+			fresh: () => ({...emptyHold<Held>(), next: undefined, lastTime: 0}),
+			release: (pair, sequence, deliveries, isGivingUp) => {
+				this.#release(sequence, pair, deliveries, isGivingUp);
+			},
+			filled: (pair, count) => hooks.filled(pair, count),
+		});
 	}
 
 	/** Holds the pair's trades until its `count` most recent trades have come from REST. */
 	awaitHistory(pair: string, count: number, now: number): void {
-		const sequence = this.#sequence(pair);
-		sequence.isAwaitingHistory = true;
-		sequence.holdingSince ??= now;
+		this.#holds.awaitHistory(pair, now);
 		this.#hooks.fetch({pair, count});
 	}
 
 	/** The pair's numbering started afresh: what is held goes out, and the new one starts here. */
 	renumbered(pair: string, deliveries: Deliveries): void {
-		const sequence = this.#pairs.get(pair);
+		const sequence = this.#holds.find(pair);
 		if (sequence) {
 			this.#release(sequence, pair, deliveries, false);
 			sequence.next = undefined;
@@ -70,19 +68,19 @@ export class IdSequencer {
 	}
 
 	forget(pair: string): void {
-		this.#pairs.delete(pair);
+		this.#holds.forget(pair);
 	}
 
 	/** Whether the pair's trades are being held for REST. */
 	isHolding(pair: string): boolean {
-		return this.#pairs.get(pair)?.holdingSince !== undefined;
+		return this.#holds.isHolding(pair);
 	}
 
 	accept(trades: readonly Trade[], origin: TradeOrigin, now: number): Delivery[] {
 		const deliveries = new Deliveries();
 		for (const trade of trades) {
 			const id = trade.tradeId;
-			const sequence = this.#sequence(trade.pair);
+			const sequence = this.#holds.of(trade.pair);
 			if (id === undefined || (sequence.next === undefined && !sequence.isAwaitingHistory)) {
 				this.#out(sequence, trade, origin, deliveries);
 			} else if (sequence.holdingSince !== undefined) {
@@ -90,14 +88,13 @@ export class IdSequencer {
 			} else if (id === sequence.next) {
 				this.#out(sequence, trade, origin, deliveries);
 			} else if (id > sequence.next!) {
-				sequence.holdingSince = now;
-				sequence.filled = 0;
+				this.#holds.startHolding(sequence, now);
 				this.#hold(sequence, {trade, origin});
 				this.#hooks.fetch(this.#pageAfter(trade.pair, sequence));
 			}
 		}
 
-		this.expire(now, deliveries);
+		this.#holds.expire(now, deliveries);
 		return deliveries.list;
 	}
 
@@ -111,7 +108,7 @@ export class IdSequencer {
 		page: Readonly<{trades: readonly Trade[]; last: string; isFull: boolean}>,
 		deliveries: Deliveries,
 	): PageVerdict {
-		const sequence = this.#pairs.get(pair);
+		const sequence = this.#holds.find(pair);
 		if (!sequence || sequence.holdingSince === undefined) {
 			return {kind: 'done'};
 		}
@@ -143,7 +140,7 @@ export class IdSequencer {
 		}
 
 		if (sequence.held.length === 0) {
-			this.#finish(sequence, pair);
+			this.#holds.stopHolding(pair, sequence);
 			return {kind: 'done'};
 		}
 
@@ -154,49 +151,17 @@ export class IdSequencer {
 
 	/** The start's history cannot be had: what is held goes out, the numbering from it. */
 	abandonHistory(pair: string, deliveries: Deliveries): void {
-		const sequence = this.#pairs.get(pair);
-		if (sequence?.isAwaitingHistory) {
-			this.#release(sequence, pair, deliveries, false);
-		}
+		this.#holds.abandonHistory(pair, deliveries);
 	}
 
 	/** Everything held goes out now, holes reported: the feed is closing. */
 	releaseAll(deliveries: Deliveries): void {
-		for (const [pair, sequence] of this.#pairs) {
-			if (sequence.holdingSince !== undefined) {
-				this.#release(sequence, pair, deliveries, !sequence.isAwaitingHistory);
-			}
-		}
+		this.#holds.releaseAll(deliveries);
 	}
 
 	/** Lets held trades go where holding has lasted too long or holds too many. */
 	expire(now: number, deliveries: Deliveries): void {
-		for (const [pair, sequence] of this.#pairs) {
-			const since = sequence.holdingSince;
-			if (
-				since !== undefined &&
-				(now - since >= this.#limits.holdMs || sequence.held.length >= this.#limits.holdCount)
-			) {
-				this.#release(sequence, pair, deliveries, true);
-			}
-		}
-	}
-
-	#sequence(pair: string): PairSequence {
-		let sequence = this.#pairs.get(pair);
-		if (!sequence) {
-			sequence = {
-				next: undefined,
-				lastTime: 0,
-				held: [],
-				holdingSince: undefined,
-				isAwaitingHistory: false,
-				filled: 0,
-			};
-			this.#pairs.set(pair, sequence);
-		}
-
-		return sequence;
+		this.#holds.expire(now, deliveries);
 	}
 
 	#pageAfter(pair: string, sequence: PairSequence): PageRequest {
@@ -262,7 +227,6 @@ export class IdSequencer {
 		deliveries: Deliveries,
 		isGivingUp: boolean,
 	): void {
-		sequence.isAwaitingHistory = false;
 		while (sequence.held.length > 0) {
 			if (isGivingUp && sequence.next !== undefined) {
 				this.#skipHole(sequence, pair);
@@ -273,15 +237,6 @@ export class IdSequencer {
 			this.#drain(sequence, deliveries);
 		}
 
-		this.#finish(sequence, pair);
-	}
-
-	#finish(sequence: PairSequence, pair: string): void {
-		sequence.holdingSince = undefined;
-		if (sequence.filled > 0) {
-			this.#hooks.filled(pair, sequence.filled);
-		}
-
-		sequence.filled = 0;
+		this.#holds.stopHolding(pair, sequence);
 	}
 }

@@ -1,4 +1,5 @@
 import type {Trade, TradeOrigin} from '../../model/types.js';
+import {emptyHold, PairHolds, type HoldState} from './pair-holds.js';
 import {
 	Deliveries,
 	nanosecondsOf,
@@ -8,16 +9,25 @@ import {
 	type PageVerdict,
 } from './sequencer.js';
 
-type Held = {trade: Trade; origin: TradeOrigin};
+type HeldTrade = Readonly<{trade: Trade; origin: TradeOrigin}>;
 
-type PairSequence = {
+/**
+ * Where the connection dropped again while a gap was being filled: the trades after it follow a
+ * gap of their own, filled once the trades before it are out.
+ */
+type Resubscription = Readonly<{trade: undefined; resubscribedAt: number}>;
+
+type Held = HeldTrade | Resubscription;
+
+/**
+ * Held: the trades since the resubscription (or while the start's history is awaited), in
+ * arrival order, with a Resubscription at each later drop.
+ */
+type PairSequence = HoldState<Held> & {
 	/** Time of the newest trade out (ms); undefined before the first. */
 	lastTime: number | undefined;
 	/** How many trades of each signature went out at `lastTime`. */
 	atLastTime: Map<string, number>;
-	held: Held[];
-	holdingSince: number | undefined;
-	filled: number;
 };
 
 export type TimeSequencerHooks = Readonly<{
@@ -41,48 +51,73 @@ function take(counts: Map<string, number>, key: string): boolean {
 /**
  * v1's best effort (docs/reliability.md): v1 trades carry no id, so after a resubscription a
  * REST page from the last trade's time is matched to what was seen by time (to the millisecond),
- * price, volume and side. Live trades are held meanwhile (bounded as on v2); REST rows after the
- * last trade seen and before the first held one go out first, marked as backfilled, rows that
- * match a held trade are the held trade's. Two trades alike in all four at one millisecond cannot
- * be told apart: they are counted, not identified.
+ * price, volume and side. Live trades are held meanwhile (bounded as on v2, by PairHolds); REST
+ * rows after the last trade seen and before the first held one go out first, marked as
+ * backfilled, rows that match a held trade are the held trade's. A drop during a fill marks the
+ * held list; the fill covers the trades before the mark, and the next fill starts from the last
+ * of them. Two trades alike in all four at one millisecond cannot be told apart: they are
+ * counted, not identified.
  */
 export class TimeSequencer {
 	readonly #hooks: TimeSequencerHooks;
-	readonly #limits: HoldLimits;
-	readonly #pairs = new Map<string, PairSequence>();
+	readonly #holds: PairHolds<PairSequence>;
 
 	constructor(hooks: TimeSequencerHooks, limits: HoldLimits) {
 		this.#hooks = hooks;
-		this.#limits = limits;
+		this.#holds = new PairHolds<PairSequence>({
+			limits,
+			fresh: () => ({...emptyHold<Held>(), lastTime: undefined, atLastTime: new Map()}),
+			release: (pair, sequence, deliveries) => {
+				this.#releaseAllHeld(sequence, pair, deliveries);
+			},
+			filled: (pair, count) => hooks.filled(pair, count),
+		});
 	}
 
 	awaitHistory(pair: string, count: number, now: number): void {
-		this.#sequence(pair).holdingSince ??= now;
+		this.#holds.awaitHistory(pair, now);
 		this.#hooks.fetch({pair, count});
 	}
 
 	/** The pair was subscribed again after a drop: what it missed is asked of REST. */
 	resubscribed(pair: string, now: number): void {
-		const sequence = this.#pairs.get(pair);
-		if (sequence?.lastTime !== undefined && sequence.holdingSince === undefined) {
-			sequence.holdingSince = now;
-			sequence.filled = 0;
-			this.#hooks.fetch({pair, since: nanosecondsOf(sequence.lastTime), count: 1000});
+		const sequence = this.#holds.find(pair);
+		if (!sequence) {
+			return;
+		}
+
+		if (sequence.holdingSince === undefined) {
+			if (sequence.lastTime !== undefined) {
+				this.#holds.startHolding(sequence, now);
+				this.#hooks.fetch(this.#fillAfter(pair, sequence.lastTime));
+			}
+
+			return;
+		}
+
+		// A fill is running: its REST page may predate this drop, so what the drop missed is asked
+		// for after it, from the last trade before this mark. Nothing out or held yet (only the
+		// start's history awaited) has nothing to follow on from; a mark already last covers it.
+		const newest = sequence.held.at(-1);
+		const isMarkedAlready = newest !== undefined && newest.trade === undefined;
+		const hasNothingToFollow = newest === undefined && sequence.lastTime === undefined;
+		if (!isMarkedAlready && !hasNothingToFollow) {
+			sequence.held.push({trade: undefined, resubscribedAt: now});
 		}
 	}
 
 	forget(pair: string): void {
-		this.#pairs.delete(pair);
+		this.#holds.forget(pair);
 	}
 
 	isHolding(pair: string): boolean {
-		return this.#pairs.get(pair)?.holdingSince !== undefined;
+		return this.#holds.isHolding(pair);
 	}
 
 	accept(trades: readonly Trade[], origin: TradeOrigin, now: number): Delivery[] {
 		const deliveries = new Deliveries();
 		for (const trade of trades) {
-			const sequence = this.#sequence(trade.pair);
+			const sequence = this.#holds.of(trade.pair);
 			if (sequence.holdingSince === undefined) {
 				this.#out(sequence, trade, origin, deliveries);
 			} else {
@@ -90,23 +125,30 @@ export class TimeSequencer {
 			}
 		}
 
-		this.expire(now, deliveries);
+		this.#holds.expire(now, deliveries);
 		return deliveries.list;
 	}
 
+	/**
+	 * Takes in a REST page for the fill running (oldest first, `isFull` when REST may have more
+	 * after it): the trades held before the first Resubscription are the ones it fills up to.
+	 */
 	page(
 		pair: string,
 		page: Readonly<{trades: readonly Trade[]; last: string; isFull: boolean}>,
 		deliveries: Deliveries,
 	): PageVerdict {
-		const sequence = this.#pairs.get(pair);
+		const sequence = this.#holds.find(pair);
 		if (!sequence || sequence.holdingSince === undefined) {
 			return {kind: 'done'};
 		}
 
-		const firstHeldTime = sequence.held[0]?.trade.time ?? Number.POSITIVE_INFINITY;
+		sequence.isAwaitingHistory = false;
+		const filledUpTo = this.#firstResubscription(sequence);
+		const firstHeldTime = sequence.held[0]?.trade?.time ?? Number.POSITIVE_INFINITY;
 		const heldCounts = new Map<string, number>();
-		for (const {trade} of sequence.held) {
+		for (let index = 0; index < filledUpTo; index++) {
+			const {trade} = sequence.held[index] as HeldTrade;
 			const key = `${trade.time}|${signatureOf(trade)}`;
 			heldCounts.set(key, (heldCounts.get(key) ?? 0) + 1);
 		}
@@ -130,53 +172,42 @@ export class TimeSequencer {
 			return {kind: 'more', request: {pair, since: page.last, count: 1000}};
 		}
 
-		this.#release(sequence, pair, deliveries);
-		return {kind: 'done'};
+		// This gap is filled: its held trades go out. A later drop's gap is filled next, from the
+		// last trade before it, its trades held (and the hold limits counted) from that drop on.
+		this.#outHeld(sequence, filledUpTo, deliveries);
+		const resubscription = sequence.held.shift() as Resubscription | undefined;
+		if (resubscription === undefined || sequence.lastTime === undefined) {
+			this.#releaseAllHeld(sequence, pair, deliveries);
+			return {kind: 'done'};
+		}
+
+		this.#holds.holdFrom(sequence, resubscription.resubscribedAt);
+		return {kind: 'more', request: this.#fillAfter(pair, sequence.lastTime)};
 	}
 
 	/** The start's history cannot be had: what is held goes out. */
 	abandonHistory(pair: string, deliveries: Deliveries): void {
-		const sequence = this.#pairs.get(pair);
-		if (sequence?.holdingSince !== undefined) {
-			this.#release(sequence, pair, deliveries);
-		}
+		this.#holds.abandonHistory(pair, deliveries);
 	}
 
 	/** Everything held goes out now: the feed is closing. */
 	releaseAll(deliveries: Deliveries): void {
-		for (const [pair, sequence] of this.#pairs) {
-			if (sequence.holdingSince !== undefined) {
-				this.#release(sequence, pair, deliveries);
-			}
-		}
+		this.#holds.releaseAll(deliveries);
 	}
 
+	/** Lets held trades go where holding has lasted too long or holds too many. */
 	expire(now: number, deliveries: Deliveries): void {
-		for (const [pair, sequence] of this.#pairs) {
-			const since = sequence.holdingSince;
-			if (
-				since !== undefined &&
-				(now - since >= this.#limits.holdMs || sequence.held.length >= this.#limits.holdCount)
-			) {
-				this.#release(sequence, pair, deliveries);
-			}
-		}
+		this.#holds.expire(now, deliveries);
 	}
 
-	#sequence(pair: string): PairSequence {
-		let sequence = this.#pairs.get(pair);
-		if (!sequence) {
-			sequence = {
-				lastTime: undefined,
-				atLastTime: new Map(),
-				held: [],
-				holdingSince: undefined,
-				filled: 0,
-			};
-			this.#pairs.set(pair, sequence);
-		}
+	#fillAfter(pair: string, lastTime: number): PageRequest {
+		return {pair, since: nanosecondsOf(lastTime), count: 1000};
+	}
 
-		return sequence;
+	/** Where the held trades the running fill covers end: the first Resubscription, or the end. */
+	#firstResubscription(sequence: PairSequence): number {
+		const index = sequence.held.findIndex((entry) => entry.trade === undefined);
+		return index === -1 ? sequence.held.length : index;
 	}
 
 	#out(sequence: PairSequence, trade: Trade, origin: TradeOrigin, deliveries: Deliveries): void {
@@ -192,17 +223,18 @@ export class TimeSequencer {
 		}
 	}
 
-	#release(sequence: PairSequence, pair: string, deliveries: Deliveries): void {
-		for (const {trade, origin} of sequence.held) {
-			this.#out(sequence, trade, origin, deliveries);
+	/** The first `count` held entries go: their trades out, in the order they came. */
+	#outHeld(sequence: PairSequence, count: number, deliveries: Deliveries): void {
+		for (const entry of sequence.held.splice(0, count)) {
+			if (entry.trade) {
+				this.#out(sequence, entry.trade, entry.origin, deliveries);
+			}
 		}
+	}
 
-		sequence.held = [];
-		sequence.holdingSince = undefined;
-		if (sequence.filled > 0) {
-			this.#hooks.filled(pair, sequence.filled);
-		}
-
-		sequence.filled = 0;
+	/** Every held trade goes out, the gaps after later drops left unfilled, and the hold ends. */
+	#releaseAllHeld(sequence: PairSequence, pair: string, deliveries: Deliveries): void {
+		this.#outHeld(sequence, sequence.held.length, deliveries);
+		this.#holds.stopHolding(pair, sequence);
 	}
 }
