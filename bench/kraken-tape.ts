@@ -1,24 +1,51 @@
-import {readFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {PtyProgram} from './pty.js';
 
-const binPath = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Node's arguments for kraken-tape as `npm start` runs it: the flags in package.json's start
- * script, then the built command. Read from the script, so the benchmark cannot drift from it.
+ * kraken-tape as a user installs it: the built package packed (`npm pack`) and installed into a
+ * folder of its own, once a run, and removed when the run ends.
+ */
+function installPackage(): string {
+	const folder = mkdtempSync(join(tmpdir(), 'kraken-tape-bench-'));
+	process.on('exit', () => {
+		rmSync(folder, {recursive: true, force: true});
+	});
+	execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', folder], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	const tarball = readdirSync(folder).find((name) => name.endsWith('.tgz'))!;
+	writeFileSync(join(folder, 'package.json'), JSON.stringify({name: 'bench', private: true}));
+	execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', `./${tarball}`], {
+		cwd: folder,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	return join(folder, 'node_modules/kraken-tape/dist/bin.js');
+}
+
+/**
+ * Node's arguments for the installed command as its shebang runs it (`#!/usr/bin/env -S node
+ * [flags]`): the flags of that line, then the installed file. Read from the installed file, so
+ * the benchmark runs what a user runs and nothing more.
  */
 export const krakenTape: readonly string[] = (() => {
-	const packageJson = JSON.parse(
-		readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-	) as {scripts: {start: string}};
-	const [node, ...rest] = packageJson.scripts.start.split(' ');
-	if (node !== 'node' || rest.at(-1) !== 'dist/bin.js') {
-		throw new Error(`npm start is not "node [flags] dist/bin.js": ${packageJson.scripts.start}`);
+	const bin = installPackage();
+	const shebang = readFileSync(bin, 'utf8').split('\n', 1)[0]!;
+	const [env, split, node, ...flags] = shebang.split(' ');
+	if (env !== '#!/usr/bin/env' || split !== '-S' || node !== 'node') {
+		throw new Error(
+			`the installed command's first line is not "#!/usr/bin/env -S node …": ${shebang}`,
+		);
 	}
 
 	// Without the user's config file: a theme or keys of their own would change what is measured.
-	return [...rest.slice(0, -1), binPath, '--no-config'];
+	return [...flags, bin, '--no-config'];
 })();
 export const probePath = fileURLToPath(new URL('probe/loop-delay.js', import.meta.url));
 export const baselinePath = (file: string) =>
