@@ -3,6 +3,34 @@ import type {AlertEvent, BookLevel, BookTop, Candle, Ticker, Trade} from './mode
 
 // The lines --json writes, one JSON object each (json-mode.ts writes them).
 
+/** The last trade time written and its text: the trades of a frame mostly share their time. */
+let lastTime = Number.NaN;
+let lastTimeText = '';
+
+function timeText(time: number): string {
+	if (time !== lastTime) {
+		lastTime = time;
+		lastTimeText = new Date(time).toISOString();
+	}
+
+	return lastTimeText;
+}
+
+/** A pair's name as a JSON string, made once a pair: names come from a short list. */
+const pairTexts = new Map<string, string>();
+
+function pairText(pair: string): string {
+	let text = pairTexts.get(pair);
+	if (text === undefined) {
+		text = JSON.stringify(pair);
+		if (pairTexts.size < 1000) {
+			pairTexts.set(pair, text);
+		}
+	}
+
+	return text;
+}
+
 /**
  * The trade line, written out by hand: JSON.stringify of an object built per trade was the
  * largest cost of --json after parsing (npm run bench). Strings that came from the network go
@@ -11,7 +39,7 @@ import type {AlertEvent, BookLevel, BookTop, Candle, Ticker, Trade} from './mode
 export function tradeLine(trade: Trade, isSimulated: boolean): string {
 	const tradeId = trade.tradeId === undefined ? '' : `,"tradeId":${trade.tradeId}`;
 	const backfilled = trade.isBackfilled ? ',"backfilled":true' : '';
-	return `{"type":"trade","pair":${JSON.stringify(trade.pair)},"side":"${trade.side}","price":${trade.price},"volume":${trade.volume},"time":"${new Date(trade.time).toISOString()}","orderType":"${trade.orderType}"${tradeId}${backfilled}${isSimulated ? ',"simulated":true' : ''}}`;
+	return `{"type":"trade","pair":${pairText(trade.pair)},"side":"${trade.side}","price":${trade.price},"volume":${trade.volume},"time":"${timeText(trade.time)}","orderType":"${trade.orderType}"${tradeId}${backfilled}${isSimulated ? ',"simulated":true' : ''}}`;
 }
 
 /** The 24-hour figures; the change in percent to two decimals, as v2 sends it. */

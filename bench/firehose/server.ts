@@ -12,6 +12,7 @@
  * last trade an end marker an alert can wait for. Reports are JSON lines on stdout: listening,
  * subscribed, sent (with the first frame's time) and closed, times in epoch milliseconds.
  * The data is synthetic: the status carries the simulator's mark, so kraken-tape labels it.
+ * On the same port it answers the REST calls the command makes at start, with no history.
  *
  * Started with `--books`, it serves the order book too (session-books.ts): each book subscribe is
  * acknowledged with its depth and followed by a snapshot of that depth, and book updates with
@@ -24,6 +25,7 @@
  * Without the flag, book subscribes go unanswered as before, so the rows without books are sent
  * exactly what they always were.
  */
+import {createServer} from 'node:http';
 import {createInterface} from 'node:readline';
 import {WebSocketServer, type WebSocket} from 'ws';
 import {simulatedVersionMark} from '../../source/kraken/client-events.js';
@@ -280,7 +282,26 @@ function subscribe(socket: WebSocket, text: string): void {
 	}
 }
 
-const server = new WebSocketServer({host: '127.0.0.1', port: 0, path: '/v2'});
+/**
+ * Kraken's REST beside the feed, as the command asks it at start (Trades for the tape's history,
+ * OHLC for the chart's): answered at once, with no history, as for a pair that has not traded.
+ * The rows measure what the feed costs; REST's own share is one call of each a pair.
+ */
+const http = createServer((request, response) => {
+	const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+	const pair = url.searchParams.get('pair') ?? '';
+	const isKnown = url.pathname === '/0/public/Trades' || url.pathname === '/0/public/OHLC';
+	response.writeHead(isKnown ? 200 : 404, {'content-type': 'application/json'});
+	response.end(
+		JSON.stringify(
+			isKnown
+				? {error: [], result: {[pair]: [], last: url.pathname.endsWith('Trades') ? '0' : 0}}
+				: {error: ['EGeneral:Unknown method']},
+		),
+	);
+});
+http.listen(0, '127.0.0.1');
+const server = new WebSocketServer({server: http, path: '/v2'});
 server.on('connection', (socket) => {
 	socket.send(statusV2('1695508817006870337', 'online', `2.0.0 ${simulatedVersionMark} firehose`));
 	socket.on('message', (data) => subscribe(socket, String(data)));
@@ -291,8 +312,8 @@ server.on('connection', (socket) => {
 		}
 	});
 });
-server.on('listening', () => {
-	report({event: 'listening', port: (server.address() as {port: number}).port});
+http.on('listening', () => {
+	report({event: 'listening', port: (http.address() as {port: number}).port});
 });
 
 // Kraken sends a heartbeat about once a second when a subscription has no trades.

@@ -20,10 +20,16 @@ const keyOf = (channel: Channel, pair: string) => `${channel} ${pair}`;
  * later the book's depth and the candles' interval) travel with it.
  */
 export class SubscriptionLedger {
+	/** In the order first wanted, which is the order they are sent in. */
 	readonly #entries = new Map<string, Subscription>();
+	/**
+	 * The same entries by channel, then pair: `get` is asked for every trade of a firehose, and a
+	 * key made of the two was a string built per trade.
+	 */
+	readonly #byChannel = new Map<Channel, Map<string, Subscription>>();
 
 	get(channel: Channel, pair: string): Subscription | undefined {
-		return this.#entries.get(keyOf(channel, pair));
+		return this.#byChannel.get(channel)?.get(pair);
 	}
 
 	all(channel?: Channel): Subscription[] {
@@ -47,6 +53,7 @@ export class SubscriptionLedger {
 		const key = keyOf(channel, pair);
 		const entry = this.#entries.get(key);
 		this.#entries.delete(key);
+		this.#byChannel.get(channel)?.delete(pair);
 		return entry;
 	}
 
@@ -102,6 +109,13 @@ export class SubscriptionLedger {
 
 	#set(entry: Subscription): Subscription {
 		this.#entries.set(keyOf(entry.channel, entry.pair), entry);
+		let pairs = this.#byChannel.get(entry.channel);
+		if (!pairs) {
+			pairs = new Map();
+			this.#byChannel.set(entry.channel, pairs);
+		}
+
+		pairs.set(entry.pair, entry);
 		return entry;
 	}
 }
