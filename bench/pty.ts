@@ -12,6 +12,8 @@ export type PtyProgram = Readonly<{
 	whenScreen(check: (lines: string[]) => boolean, timeoutMs?: number): Promise<number>;
 	write(keys: string): void;
 	signal(name: NodeJS.Signals): void;
+	/** Everything written so far, where started with `record`. */
+	recorded(): string;
 	exited: Promise<number>;
 	stop(): Promise<void>;
 }>;
@@ -22,13 +24,20 @@ const frameStart = '\u001B[?2026h';
 
 export function spawnInPty(
 	arguments_: readonly string[],
-	options: Readonly<{columns: number; rows: number; env?: Record<string, string>}>,
+	options: Readonly<{
+		columns: number;
+		rows: number;
+		env?: Record<string, string>;
+		/** Keeps everything written, for reading frame by frame afterwards. */
+		record?: boolean;
+	}>,
 ): PtyProgram {
 	// The programs compared run as a user's shell would start them.
 	const terminal = createHeadlessTerminal(options);
 	const child = spawnNodeInPty(arguments_, options, options.env);
 	let bytes = 0;
 	let frames = 0;
+	const written: string[] = [];
 	// Parsing waits until someone reads the screen, so the harness spends no CPU beside the
 	// program measured unless it has to.
 	let unparsed: string[] = [];
@@ -38,6 +47,10 @@ export function spawnInPty(
 		bytes += Buffer.byteLength(data);
 		frames += data.split(frameStart).length - 1;
 		unparsed.push(data);
+		if (options.record) {
+			written.push(data);
+		}
+
 		for (const watcher of watchers) {
 			watcher();
 		}
@@ -95,6 +108,7 @@ export function spawnInPty(
 			});
 		},
 		write: (keys) => child.write(keys),
+		recorded: () => written.join(''),
 		signal: (name) => child.kill(name),
 		exited,
 		async stop() {

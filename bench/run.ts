@@ -13,10 +13,10 @@ import {parseArgs} from 'node:util';
 import {measureBandwidth} from './measures/bandwidth.js';
 import {measureBookIngest} from './measures/book-ingest.js';
 import {measureIdle} from './measures/idle.js';
+import {measureKeyPress} from './measures/key-press.js';
 import {hasPythonWebsocket, measureIngest} from './measures/ingest.js';
 import {measureMemory} from './measures/memory.js';
 import {measureScreenBook} from './measures/screen-book.js';
-import {measureScreenFirehose} from './measures/screen-firehose.js';
 import {measureStartup} from './measures/startup.js';
 import type {Result} from './results.js';
 import {formatTable} from './table.js';
@@ -25,18 +25,18 @@ type Row = Readonly<{
 	id: number;
 	runs: number;
 	quickRuns: number;
-	measure: (runs: number) => Promise<Result>;
+	measure: (runs: number) => Promise<Result | Result[]>;
 }>;
 
 const rows: readonly Row[] = [
 	{id: 1, runs: 5, quickRuns: 2, measure: measureIngest},
-	{id: 2, runs: 3, quickRuns: 1, measure: measureScreenFirehose},
+	{id: 2, runs: 3, quickRuns: 1, measure: measureScreenBook},
 	{id: 3, runs: 3, quickRuns: 1, measure: measureBandwidth},
 	{id: 4, runs: 3, quickRuns: 1, measure: measureIdle},
 	{id: 5, runs: 11, quickRuns: 5, measure: measureStartup},
 	{id: 6, runs: 3, quickRuns: 1, measure: measureMemory},
-	{id: 7, runs: 5, quickRuns: 2, measure: measureBookIngest},
-	{id: 8, runs: 3, quickRuns: 1, measure: measureScreenBook},
+	{id: 7, runs: 3, quickRuns: 1, measure: measureKeyPress},
+	{id: 8, runs: 5, quickRuns: 2, measure: measureBookIngest},
 ];
 
 const {values} = parseArgs({
@@ -55,7 +55,7 @@ const results: Result[] = [];
 for (const row of chosen) {
 	const runs = values.quick ? row.quickRuns : row.runs;
 	console.log(`row ${row.id}: ${runs} run(s)...`);
-	results.push(await row.measure(runs));
+	results.push(...[await row.measure(runs)].flat());
 }
 
 const report = {

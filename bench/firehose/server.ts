@@ -12,6 +12,7 @@
  * last trade an end marker an alert can wait for. Reports are JSON lines on stdout: listening,
  * subscribed, sent (with the first frame's time) and closed, times in epoch milliseconds.
  * The data is synthetic: the status carries the simulator's mark, so kraken-tape labels it.
+ * It speaks v1 too, at `/` rather than `/v2`, for trades alone (the ingest row's v1 run).
  * On the same port it answers the REST calls the command makes at start, with no history.
  *
  * Started with `--books`, it serves the order book too (session-books.ts): each book subscribe is
@@ -43,6 +44,13 @@ import {
 	tickerMessageV2,
 	tradeMessageV2,
 } from '../../source/simulator/wire-v2.js';
+import {
+	heartbeatV1,
+	pongV1,
+	subscriptionStatusV1,
+	systemStatusV1,
+	tradeFrameV1,
+} from '../../source/simulator/wire-v1.js';
 import {sendAsFastAsRead, sendAtRate} from './pacing.js';
 import {RunningFigures} from './running-figures.js';
 import {SessionBooks, streamBook, type BookCommand} from './session-books.js';
@@ -83,6 +91,9 @@ const report = (line: FirehoseReport) => process.stdout.write(`${JSON.stringify(
  */
 type Session = {
 	socket: WebSocket;
+	/** v1 is served for trades alone, each pair on a channel id of its own. */
+	api: 'v1' | 'v2';
+	channelIds: Map<string, number>;
 	pairs: ListedPair[];
 	channels: Set<string>;
 	figures: Map<string, RunningFigures>;
@@ -138,7 +149,11 @@ function framesFor(target: Session, count: number, tradesPerFrame: number, endPr
 		const trades = Array.from({length: size}, (_, index) =>
 			tradeFor(target, pair, made + index === count - 1 ? endPrice : undefined),
 		);
-		frames.push(tradeMessageV2('update', pair, trades));
+		frames.push(
+			target.api === 'v1'
+				? tradeFrameV1(target.channelIds.get(pair.symbol) ?? 0, pair, trades)
+				: tradeMessageV2('update', pair, trades),
+		);
 		if (target.channels.size > 1) {
 			figuresOf(target, pair).add(trades);
 			frames.push(...contextFrames(target, pair, 'update'));
@@ -207,6 +222,62 @@ function pairsOf(request: Request): ListedPair[] {
 	});
 }
 
+function newSession(socket: WebSocket, api: 'v1' | 'v2'): Session {
+	return {
+		socket,
+		api,
+		channelIds: new Map(),
+		pairs: [],
+		channels: new Set(),
+		figures: new Map(),
+		nextTradeIds: new Map(),
+		books: new SessionBooks(),
+		lastSentAt: performance.now(),
+	};
+}
+
+type RequestV1 = {event?: string; reqid?: number; pair?: string[]; subscription?: {name?: string}};
+
+/** v1, trades alone: an ack per pair with its channel id, and no snapshot (v1 sends none). */
+function subscribeV1(socket: WebSocket, text: string): void {
+	const request = JSON.parse(text) as RequestV1;
+	if (request.event === 'ping') {
+		socket.send(pongV1(request.reqid));
+		return;
+	}
+
+	if (request.event !== 'subscribe' || request.subscription?.name !== 'trade') {
+		return;
+	}
+
+	const target = newSession(socket, 'v1');
+	session = target;
+	target.channels.add('trade');
+	target.pairs = (request.pair ?? []).map((name) => {
+		const pair = findListedPair(listedPairs, name, 'v1');
+		if (!pair) {
+			throw new Error(`the firehose does not list ${name}`);
+		}
+
+		return pair;
+	});
+	for (const [index, pair] of target.pairs.entries()) {
+		const id = 100 + index;
+		target.channelIds.set(pair.symbol, id);
+		socket.send(
+			subscriptionStatusV1({
+				status: 'subscribed',
+				subscription: {name: 'trade'},
+				pair: pair.v1Name,
+				channel: {id, name: 'trade'},
+				...(request.reqid === undefined ? {} : {reqid: request.reqid}),
+			}),
+		);
+	}
+
+	report({event: 'subscribed', pairs: target.pairs.map((pair) => pair.symbol)});
+}
+
 function subscribe(socket: WebSocket, text: string): void {
 	const request = JSON.parse(text) as Request;
 	const timeIn = nowStamp();
@@ -229,15 +300,7 @@ function subscribe(socket: WebSocket, text: string): void {
 	}
 
 	if (session?.socket !== socket) {
-		session = {
-			socket,
-			pairs: [],
-			channels: new Set(),
-			figures: new Map(),
-			nextTradeIds: new Map(),
-			books: new SessionBooks(),
-			lastSentAt: performance.now(),
-		};
+		session = newSession(socket, 'v2');
 	}
 
 	const target = session;
@@ -301,10 +364,27 @@ const http = createServer((request, response) => {
 	);
 });
 http.listen(0, '127.0.0.1');
-const server = new WebSocketServer({server: http, path: '/v2'});
-server.on('connection', (socket) => {
-	socket.send(statusV2('1695508817006870337', 'online', `2.0.0 ${simulatedVersionMark} firehose`));
-	socket.on('message', (data) => subscribe(socket, String(data)));
+// v2 at /v2, as Kraken's; v1 (trades alone) at /.
+const server = new WebSocketServer({server: http});
+server.on('connection', (socket, request) => {
+	const isV1 = new URL(request.url ?? '/', 'http://127.0.0.1').pathname !== '/v2';
+	if (isV1) {
+		socket.send(
+			systemStatusV1('8050848479296397', 'online', `1.9.0 ${simulatedVersionMark} firehose`),
+		);
+	} else {
+		socket.send(
+			statusV2('1695508817006870337', 'online', `2.0.0 ${simulatedVersionMark} firehose`),
+		);
+	}
+
+	socket.on('message', (data) => {
+		if (isV1) {
+			subscribeV1(socket, String(data));
+		} else {
+			subscribe(socket, String(data));
+		}
+	});
 	socket.on('close', () => {
 		report({event: 'closed', at: epochNow()});
 		if (session?.socket === socket) {
@@ -319,7 +399,7 @@ http.on('listening', () => {
 // Kraken sends a heartbeat about once a second when a subscription has no trades.
 setInterval(() => {
 	if (session && performance.now() - session.lastSentAt >= 1000) {
-		session.socket.send(heartbeatV2);
+		session.socket.send(session.api === 'v1' ? heartbeatV1 : heartbeatV2);
 		session.lastSentAt = performance.now();
 	}
 }, 250);

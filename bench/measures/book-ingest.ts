@@ -126,7 +126,7 @@ export async function measureBookIngest(runs: number): Promise<Result> {
 	const raw = median(figures.get(chosen[1]!.name)!);
 	const ratio = round(ours / raw);
 	return {
-		id: 7,
+		id: 8,
 		what: `book ingest: ${updates.toLocaleString('en-US')} depth-${depth} book updates through --json, every checksum checked`,
 		value: Math.round(ours),
 		unit: 'updates/s',

@@ -17,6 +17,11 @@ export function cursorTo(row: number, column = 1): string {
 	return column === 1 ? `${escape}[${row}H` : `${escape}[${row};${column}H`;
 }
 
+/** CUF: moves the cursor right along its row, half the bytes of a CUP for a short hop. */
+export function cursorRight(count: number): string {
+	return count === 1 ? `${escape}[C` : `${escape}[${count}C`;
+}
+
 /** DECSTBM: limits scrolling (and line insertion or deletion) to rows top..bottom, 1-based. */
 export function setScrollRegion(top: number, bottom: number): string {
 	return `${escape}[${top};${bottom}r`;

@@ -1,14 +1,19 @@
-import {defaultStyle, isSameStyle} from '../ansi/text-style.js';
-import {cursorTo, eraseToEndOfLine, styleTransition} from './control-sequences.js';
+import {defaultStyle, isSameStyle, type TextStyle} from '../ansi/text-style.js';
+import {cursorRight, cursorTo, eraseToEndOfLine, styleTransition} from './control-sequences.js';
 import {blankCell, isSameCell, type Cell, type StyledLine} from './styled-cells.js';
 
 /** A CUP costs about this many bytes: a gap of unchanged cells cheaper to write is written. */
 const jumpBytes = 8;
 
-/** Cells start..end-1 as text, from the default style and back to it. */
-export function writeCells(cells: readonly Cell[], start: number, end: number): string {
+/** Cells start..end-1 as text, starting in the style `from`; the text and the style it ends in. */
+function cellsText(
+	cells: readonly Cell[],
+	start: number,
+	end: number,
+	from: TextStyle,
+): {text: string; style: TextStyle} {
 	let text = '';
-	let style = defaultStyle;
+	let style = from;
 	for (let column = start; column < end; column++) {
 		const cell = cells[column] ?? blankCell;
 		if (cell.width === 0) {
@@ -23,6 +28,12 @@ export function writeCells(cells: readonly Cell[], start: number, end: number): 
 		text += cell.text;
 	}
 
+	return {text, style};
+}
+
+/** Cells start..end-1 as text, from the default style and back to it. */
+export function writeCells(cells: readonly Cell[], start: number, end: number): string {
+	const {text, style} = cellsText(cells, start, end, defaultStyle);
 	return text + styleTransition(style, defaultStyle);
 }
 
@@ -72,13 +83,23 @@ export function diffLine(previous: StyledLine, next: StyledLine, row: number): s
 		eraseFrom--;
 	}
 
+	// One style runs through the line's spans: the cursor's hops between them leave it as it is,
+	// so a span that starts in the style the last ended in sets nothing. Hops along the row are
+	// CUF, shorter than a CUP.
 	let sequence = '';
 	let cursor: number | undefined;
+	let style = defaultStyle;
 	for (const span of mergeSpans(spans, next.cells)) {
-		sequence += cursorTo(row, span.start + 1) + writeCells(next.cells, span.start, span.end);
+		sequence +=
+			cursor === undefined ? cursorTo(row, span.start + 1) : cursorRight(span.start - cursor);
+		const written = cellsText(next.cells, span.start, span.end, style);
+		sequence += written.text;
+		style = written.style;
 		cursor = span.end;
 	}
 
+	// The erase paints in the current background: the default style first.
+	sequence += styleTransition(style, defaultStyle);
 	// Cells the last span wrote past eraseFrom are blanks, so the erase may start after them.
 	if (eraseFrom !== undefined && (cursor === undefined || cursor < width)) {
 		if (cursor === undefined || cursor < eraseFrom) {
