@@ -15,6 +15,9 @@ import {fileURLToPath} from 'node:url';
 const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
 const patchesFolder = fileURLToPath(new URL('../source/ink-patches/', import.meta.url));
 const ourModule = (name) => path.join(patchesFolder, `${name}.ts`);
+const narrowText = JSON.stringify(
+	fileURLToPath(new URL('../source/ansi/narrow-text.ts', import.meta.url)),
+);
 
 /** Ink modules replaced whole: Ink's file in ink/build, and the module that takes its place. */
 export const inkReplacements = [
@@ -40,13 +43,24 @@ export const inkEdits = [
 		],
 	},
 	{
-		// Every text with an escape in it tokenized twice a frame, to drop what coloured ASCII lacks.
+		// Every text with an escape in it tokenized twice a frame, to drop what narrow text lacks.
 		file: 'sanitize-ansi.js',
-		imports: `import {isColouredAscii} from ${JSON.stringify(ourModule('coloured-ascii'))};`,
+		imports: `import {isNarrowText} from ${narrowText};`,
 		edits: [
 			{
 				before: '    if (!hasAnsiControlCharacters(text)) {',
-				after: '    if (isColouredAscii(text) || !hasAnsiControlCharacters(text)) {',
+				after: '    if (isNarrowText(text) || !hasAnsiControlCharacters(text)) {',
+			},
+		],
+	},
+	{
+		// Every text node measured by string-width every frame, graphemes, emoji tables and all.
+		file: 'render-node-to-output.js',
+		imports: `import {narrowTextWidth} from ${narrowText};`,
+		edits: [
+			{
+				before: 'const currentWidth = widestLine(text);',
+				after: 'const currentWidth = narrowTextWidth(text) ?? widestLine(text);',
 			},
 		],
 	},

@@ -33,13 +33,23 @@ type Properties = Readonly<{
 	/** The screen redraws at most this often, however fast trades come. */
 	tickMs?: number;
 	staleAfterMs?: number;
+	/** After each read of keys: the screen's writer lets the frame that answers them out at once. */
+	onKeysRead?: () => void;
 }>;
 
 /**
  * Tabs, the focused pair (its figures, its candle chart and its tape) or the grid, alerts, status
  * and key hints, sized to the terminal.
  */
-export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10_000}: Properties) {
+export function App({
+	store,
+	commands,
+	api,
+	host,
+	tickMs = 100,
+	staleAfterMs = 10_000,
+	onKeysRead,
+}: Properties) {
 	useStoreVersion(store, tickMs);
 	// Ages, rates and trades/min read to the second; a reconnect countdown reads to a tenth.
 	const now = useClock(store.feed.state.kind === 'reconnecting' ? 250 : 1000);
@@ -84,7 +94,7 @@ export function App({store, commands, api, host, tickMs = 100, staleAfterMs = 10
 	const tapeRows = pane.tapeColumns > 0 ? pane.lowerRows : 0;
 	const pageRows = Math.max(1, tapeRows - 1);
 	const scrollMaximum = focused ? Math.max(0, contentFor(focused).trades.size - pageRows) : 0;
-	useTapeKeys({view, dispatch, commands, tapes, focused, pageRows, scrollMaximum});
+	useTapeKeys({view, dispatch, commands, tapes, focused, pageRows, scrollMaximum, onKeysRead});
 
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return <TooSmall columns={columns} rows={rows} />;

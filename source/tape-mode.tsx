@@ -15,8 +15,8 @@ import {createFrameWriter} from './frame-writer/frame-writer.js';
 import {restoreTerminal} from './terminal-restore.js';
 
 /**
- * Frames reach the terminal at most this often. The store publishes at most every 100 ms; the rest
- * of the room is for keys, so a burst of key presses still shows within 50 ms.
+ * Frames reach the terminal at most this often: the store publishes at most every 100 ms, and the
+ * rest of the room is for keys. The frame that answers a key skips the cap (answerKeys).
  */
 export const maxFramesPerSecond = 20;
 
@@ -54,6 +54,7 @@ export async function runTape(
 				commands={createCommands(feed.client, store, options.api)}
 				api={options.api}
 				host={new URL(feed.url).host}
+				onKeysRead={frames.answerKeys}
 			/>
 		</DisplayContext.Provider>,
 		{stdout: frames.stream, debug: true, exitOnCtrlC: false, patchConsole: false},

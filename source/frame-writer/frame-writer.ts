@@ -36,6 +36,11 @@ export type FrameWriter = Readonly<{
 	stream: NodeJS.WriteStream;
 	/** Writes the held frame, if any, now: call it after Ink's last frame (on exit). */
 	flush(): void;
+	/**
+	 * Keys were read: the frames of the next {@link answerWindowMs}, among them the one that
+	 * answers the keys, are written when they come, not held to the frame cap.
+	 */
+	answerKeys(): void;
 	/** Stops listening to the output and drops the timer; the held frame is not written. */
 	dispose(): void;
 	statistics(): FrameWriterStatistics;
@@ -82,6 +87,12 @@ class FrameStream extends EventEmitter {
 }
 
 /** A stdout for Ink that writes only what changed between frames to `output`, at a capped rate. */
+/**
+ * How long after keys are read frames skip the cap: long enough for React to render the answer
+ * behind a socket read or two, short enough that a held key does not lift the cap for good.
+ */
+export const answerWindowMs = 100;
+
 export function createFrameWriter({output, maxFramesPerSecond}: FrameWriterOptions): FrameWriter {
 	const intervalMs = 1000 / maxFramesPerSecond;
 	let columns = output.columns || 80;
@@ -90,6 +101,7 @@ export function createFrameWriter({output, maxFramesPerSecond}: FrameWriterOptio
 	let shownText: string | undefined;
 	let held: string | undefined;
 	let lastWriteAt = Number.NEGATIVE_INFINITY;
+	let answerUntil = Number.NEGATIVE_INFINITY;
 	let timer: NodeJS.Timeout | undefined;
 	let hasHiddenCursor = false;
 	let isDisposed = false;
@@ -165,7 +177,11 @@ export function createFrameWriter({output, maxFramesPerSecond}: FrameWriterOptio
 
 		framesReceived++;
 		held = frame;
-		schedule();
+		if (performance.now() <= answerUntil) {
+			writeHeld();
+		} else {
+			schedule();
+		}
 	};
 
 	const stream = new FrameStream(columns, rows, receive);
@@ -188,6 +204,9 @@ export function createFrameWriter({output, maxFramesPerSecond}: FrameWriterOptio
 	return {
 		stream: stream as unknown as NodeJS.WriteStream,
 		flush: writeHeld,
+		answerKeys() {
+			answerUntil = performance.now() + answerWindowMs;
+		},
 		dispose() {
 			isDisposed = true;
 			output.off('resize', onResize);

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import {isNarrowCode} from '../ansi/narrow-text.js';
 import {isEscapeStart, readEscape} from '../ansi/escape-reader.js';
 import {StyleTracker} from '../ansi/style-tracker.js';
 import {defaultStyle, isDefaultStyle, isSameStyle, type TextStyle} from '../ansi/text-style.js';
@@ -79,6 +80,17 @@ function findComplexRunEnd(text: string, start: number): number {
 	return index;
 }
 
+/** Whether text[start..end) is narrow characters alone (source/ansi/narrow-text.ts). */
+function isNarrowRun(text: string, start: number, end: number): boolean {
+	for (let index = start; index < end; index++) {
+		if (!isNarrowCode(text.charCodeAt(index))) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
 /**
  * Splits a line into the cells a terminal shows when it is written at column 1 with the style
  * `start` in effect. Widths follow string-width, as Ink's layout does. Control characters are
@@ -141,9 +153,16 @@ export function parseLine(
 			index++;
 		} else {
 			const end = findComplexRunEnd(text, index);
-			const run = text.slice(index, end).replace(controlCharacters, '');
-			for (const {segment} of graphemes.segment(run)) {
-				append(segment, Math.min(2, stringWidth(segment)), tracker.style);
+			if (isNarrowRun(text, index, end)) {
+				// Box drawing, blocks, arrows: a column each, as string-width says of every one.
+				for (let column = index; column < end; column++) {
+					append(text[column] ?? '', 1, tracker.style);
+				}
+			} else {
+				const run = text.slice(index, end).replace(controlCharacters, '');
+				for (const {segment} of graphemes.segment(run)) {
+					append(segment, Math.min(2, stringWidth(segment)), tracker.style);
+				}
 			}
 
 			index = end;

@@ -18,6 +18,8 @@ type KeyContext = Readonly<{
 	pageRows: number;
 	/** How far back the focused tape can scroll while paused. */
 	scrollMaximum: number;
+	/** After each read of keys, before the frame that answers them. */
+	onKeysRead?: () => void;
 }>;
 
 /** Pausing freezes every pair's tape as it is now, with its counts and statistics. */
@@ -212,21 +214,27 @@ export function useTapeKeys(context: KeyContext): void {
 		refused.current = undefined;
 	};
 
-	useKeyPresses((press) => {
-		const action = keyMap.get(press.name);
-		const view = latestView.current;
-		// Ctrl-C always quits; the other quit keys only where they are not being typed.
-		if (action === 'quit' && (press.name === 'ctrl+c' || !view.prompt)) {
-			exit();
-		} else if (view.prompt) {
-			handlePrompt(press);
-		} else if (view.isHelpOpen) {
-			// Help is modal: nothing acts on the screen hidden behind it.
-			if (action === 'help' || press.name === 'escape') {
-				dispatch({type: 'toggle-help'});
+	useKeyPresses(
+		(press) => {
+			const action = keyMap.get(press.name);
+			const view = latestView.current;
+			// Ctrl-C always quits; the other quit keys only where they are not being typed.
+			if (action === 'quit' && (press.name === 'ctrl+c' || !view.prompt)) {
+				exit();
+			} else if (view.prompt) {
+				handlePrompt(press);
+			} else if (view.isHelpOpen) {
+				// Help is modal: nothing acts on the screen hidden behind it.
+				if (action === 'help' || press.name === 'escape') {
+					dispatch({type: 'toggle-help'});
+				}
+			} else {
+				handleAction(action);
 			}
-		} else {
-			handleAction(action);
-		}
-	}, sayRefused);
+		},
+		() => {
+			sayRefused();
+			latest.current.onKeysRead?.();
+		},
+	);
 }

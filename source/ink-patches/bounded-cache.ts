@@ -3,8 +3,8 @@
  * and the ones before. Ink 6.8 keeps every text it wrapped in a cache that is never emptied, and
  * a tape draws new text with every trade and every second of its clock: under a steady feed the
  * live heap of a screen left running grew by about 0.1 MB a second. The bundle and the tests put
- * this cache in its place (scripts/ink-patches.js), and ink-measure-text.ts keeps the sizes of
- * non-ASCII texts in it.
+ * this cache in its place (scripts/ink-patches.js), ink-measure-text.ts keeps the sizes of texts
+ * that are not narrow in it, and ink-output.ts the lines a clip leaves whole.
  */
 export class BoundedCache<Key, Value> {
 	readonly #limit: number;

@@ -1,14 +1,15 @@
 // Ink measures every text node it lays out, and 6.8 keeps each text's size in a cache that is
 // never emptied, keyed by the text: a tape's rows and clock are new text every frame, so a screen
 // left running grew without end, and in a burst every row's entry lived just long enough to reach
-// V8's old generation (npm run bench, memory row). Printable ASCII and colour codes, which is
-// what the tape's rows are, are measured here by counting, with nothing kept; other text is
+// V8's old generation (npm run bench, memory row). Narrow text and colour codes, which is what
+// the screen's rows are (source/ansi/narrow-text.ts), are measured here by counting, with nothing
+// kept; other text is
 // measured by string-width, as Ink does, through a bounded cache. The bundle and the tests put
 // this in place of Ink's measure-text.js (scripts/ink-patches.js);
 // test/ink-patches/ink-measure-text.test.ts holds the two to the same answers.
 import stringWidth from 'string-width';
 import {BoundedCache} from './bounded-cache.js';
-import {colouredAsciiWidth} from './coloured-ascii.js';
+import {narrowTextWidth} from '../ansi/narrow-text.js';
 
 type Dimensions = {width: number; height: number};
 
@@ -19,7 +20,7 @@ export default function measureText(text: string): Dimensions {
 		return {width: 0, height: 0};
 	}
 
-	const width = colouredAsciiWidth(text);
+	const width = narrowTextWidth(text);
 	return width === undefined ? measureOther(text) : {width, height: lineCount(text)};
 }
 

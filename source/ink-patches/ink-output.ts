@@ -14,11 +14,29 @@ import {
 	type StyledChar,
 } from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
+import {BoundedCache} from './bounded-cache.js';
 import stringWidth from 'string-width';
 import {isEscapeStart} from '../ansi/escape-reader.js';
 import {scanEndStyle} from '../ansi/style-tracker.js';
 import {defaultStyle, isDefaultStyle} from '../ansi/text-style.js';
-import {colouredAsciiWidth} from './coloured-ascii.js';
+import {narrowTextWidth} from '../ansi/narrow-text.js';
+
+/**
+ * Lines that a clip leaves whole, as sliceAnsi gives them back (it rewrites some escapes, so the
+ * answer is its own, not the line): a box that hides its overflow clips every line of every
+ * frame, and nearly all of them are the same text as in the frame before.
+ */
+const wholeSlices = new BoundedCache<string, string>(1000);
+
+function wholeSlice(line: string, width: number): string {
+	let sliced = wholeSlices.get(line);
+	if (sliced === undefined) {
+		sliced = sliceAnsi(line, 0, width);
+		wholeSlices.set(line, sliced);
+	}
+
+	return sliced;
+}
 
 /** What Ink's renderer passes: each line of a Text goes through these before it is placed. */
 type Transformer = (line: string, index: number) => string;
@@ -103,7 +121,8 @@ export default class InkOutput {
 				const from = x < x1 ? x1 - x : 0;
 				lines = lines.map((line) => {
 					const width = this.#width(line);
-					return sliceAnsi(line, from, x + width > x2 ? x2 - x : width);
+					const to = x + width > x2 ? x2 - x : width;
+					return from === 0 && to === width ? wholeSlice(line, width) : sliceAnsi(line, from, to);
 				});
 				x = Math.max(x, x1);
 			}
@@ -194,9 +213,9 @@ export default class InkOutput {
 		return widest;
 	}
 
-	/** Columns, as Ink measures them; coloured ASCII is counted, the rest looked up once a frame. */
+	/** Columns, as Ink measures them; narrow text is counted, the rest looked up once a frame. */
 	#width(text: string): number {
-		let width = colouredAsciiWidth(text) ?? this.#widths.get(text);
+		let width = narrowTextWidth(text) ?? this.#widths.get(text);
 		if (width === undefined) {
 			width = stringWidth(text);
 			this.#widths.set(text, width);

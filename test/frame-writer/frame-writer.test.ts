@@ -1,6 +1,10 @@
 import {EventEmitter} from 'node:events';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
-import {createFrameWriter, type FrameWriter} from '../../source/frame-writer/frame-writer.js';
+import {
+	answerWindowMs,
+	createFrameWriter,
+	type FrameWriter,
+} from '../../source/frame-writer/frame-writer.js';
 
 const escape = '\u001B';
 const begin = `${escape}[?2026h`;
@@ -89,6 +93,27 @@ describe('frame-writer', () => {
 			bytesWritten: output.writes.join('').length,
 			fullRedraws: 1,
 		});
+	});
+
+	test('the frames after keys are read skip the cap for a moment, then the cap holds again', () => {
+		writer.stream.write('frame 1');
+		writer.stream.write('frame 2');
+		expect(output.writes).toHaveLength(1);
+		// The frame that answers a key, 10 ms after the last write: out at once, not in 90 ms.
+		vi.advanceTimersByTime(10);
+		writer.answerKeys();
+		writer.stream.write('frame 3');
+		expect(output.writes).toHaveLength(2);
+		expect(output.writes[1]).toBe(`${begin}${escape}[1;7H3${end}`);
+		// Past the window: a frame soon after the last write is held to the cap again.
+		vi.advanceTimersByTime(answerWindowMs + 1);
+		writer.stream.write('frame 4');
+		expect(output.writes).toHaveLength(3);
+		writer.stream.write('frame 5');
+		expect(output.writes).toHaveLength(3);
+		vi.advanceTimersByTime(100);
+		expect(output.writes).toHaveLength(4);
+		expect(output.writes[3]).toBe(`${begin}${escape}[1;7H5${end}`);
 	});
 
 	test('flush writes the held frame now', () => {

@@ -7,7 +7,7 @@ import {Box, renderToString, Text} from 'ink';
 import {render} from 'ink-testing-library';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {BoundedCache} from '../../source/ink-patches/bounded-cache.js';
-import {isColouredAscii} from '../../source/ink-patches/coloured-ascii.js';
+import {isNarrowText, narrowTextWidth} from '../../source/ansi/narrow-text.js';
 import InkOutput from '../../source/ink-patches/ink-output.js';
 import measureText from '../../source/ink-patches/ink-measure-text.js';
 
@@ -16,9 +16,13 @@ vi.mock(import('../../source/ink-patches/ink-measure-text.js'), async (importOri
 	const original = await importOriginal();
 	return {default: vi.fn(original.default)};
 });
-vi.mock(import('../../source/ink-patches/coloured-ascii.js'), async (importOriginal) => {
+vi.mock(import('../../source/ansi/narrow-text.js'), async (importOriginal) => {
 	const original = await importOriginal();
-	return {...original, isColouredAscii: vi.fn(original.isColouredAscii)};
+	return {
+		...original,
+		isNarrowText: vi.fn(original.isNarrowText),
+		narrowTextWidth: vi.fn(original.narrowTextWidth),
+	};
 });
 
 const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
@@ -70,10 +74,15 @@ describe('Ink in the tests is patched as in the bundle', () => {
 		expect(set).toHaveBeenCalledWith('wrapped into lines8wrap', 'wrapped \ninto \nlines');
 	});
 
-	test('coloured ASCII passes sanitize-ansi by the shortcut', () => {
-		const green = `${escape}[32mgreen${escape}[39m`;
+	test('narrow text passes sanitize-ansi by the shortcut', () => {
+		const green = `${escape}[32mgreen ▲${escape}[39m`;
 		expect(renderToString(<Text>{green}</Text>)).toBe(green);
-		expect(isColouredAscii).toHaveBeenCalledWith(green);
+		expect(isNarrowText).toHaveBeenCalledWith(green);
+	});
+
+	test('a text node is measured for layout by counting, not by widest-line', () => {
+		expect(renderToString(<Text>▇▇▇ │ ─</Text>)).toBe('▇▇▇ │ ─');
+		expect(narrowTextWidth).toHaveBeenCalledWith('▇▇▇ │ ─');
 	});
 
 	test("a test that loads Ink's modules by path gets Ink's own, to compare ours with", async () => {
@@ -91,7 +100,7 @@ describe('Ink in the tests is patched as in the bundle', () => {
 		const set = vi.spyOn(BoundedCache.prototype, 'set');
 		expect(sanitizeAnsi(`${escape}[32mgreen${escape}[39m`)).toBe(`${escape}[32mgreen${escape}[39m`);
 		expect(wrapText('wrapped into lines', 8, 'wrap')).toBe('wrapped \ninto \nlines');
-		expect(isColouredAscii).not.toHaveBeenCalled();
+		expect(isNarrowText).not.toHaveBeenCalled();
 		expect(set).not.toHaveBeenCalled();
 	});
 });
