@@ -20,8 +20,11 @@ type PairMemory = {
 	lastTradeId?: number;
 	/** Time of the trade with `lastTradeId` (v2), or of the newest trade seen (v1). */
 	lastTime: number;
-	/** How many trades with each signature were seen at `lastTime` (v1 only). */
-	countsAtLastTime: Map<string, number>;
+	/**
+	 * The trades seen at `lastTime` (v1 only), counted by signature only when a replay needs them:
+	 * a signature made per trade was most of what a v1 burst allocated (npm run bench, row 1).
+	 */
+	tradesAtLastTime: Trade[];
 	/** Set after a resubscription: replayed trades are dropped until a new one arrives (v1). */
 	replayCounts?: Map<string, number>;
 	/** Set after a resubscription: the next trades of the pair say whether the numbering held (v2). */
@@ -67,7 +70,12 @@ export class TradeDeduplicator {
 	beginReplay(pair: string): void {
 		const memory = this.#pairs.get(pair);
 		if (memory) {
-			memory.replayCounts = new Map(memory.countsAtLastTime);
+			memory.replayCounts = new Map();
+			for (const trade of memory.tradesAtLastTime) {
+				const signature = signatureOf(trade);
+				memory.replayCounts.set(signature, (memory.replayCounts.get(signature) ?? 0) + 1);
+			}
+
 			memory.isResubscribed = true;
 		}
 	}
@@ -120,7 +128,7 @@ export class TradeDeduplicator {
 }
 
 function emptyMemory(): PairMemory {
-	return {lastTime: Number.NEGATIVE_INFINITY, countsAtLastTime: new Map(), isResubscribed: false};
+	return {lastTime: Number.NEGATIVE_INFINITY, tradesAtLastTime: [], isResubscribed: false};
 }
 
 /**
@@ -212,9 +220,8 @@ function remember(memory: PairMemory, trade: Trade): void {
 
 	if (trade.time > memory.lastTime) {
 		memory.lastTime = trade.time;
-		memory.countsAtLastTime.clear();
+		memory.tradesAtLastTime.length = 0;
 	}
 
-	const signature = signatureOf(trade);
-	memory.countsAtLastTime.set(signature, (memory.countsAtLastTime.get(signature) ?? 0) + 1);
+	memory.tradesAtLastTime.push(trade);
 }

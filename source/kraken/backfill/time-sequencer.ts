@@ -26,8 +26,8 @@ type Held = HeldTrade | Resubscription;
 type PairSequence = HoldState<Held> & {
 	/** Time of the newest trade out (ms); undefined before the first. */
 	lastTime: number | undefined;
-	/** How many trades of each signature went out at `lastTime`. */
-	atLastTime: Map<string, number>;
+	/** The trades that went out at `lastTime`, counted by signature only when a page needs it. */
+	atLastTime: Trade[];
 };
 
 export type TimeSequencerHooks = Readonly<{
@@ -66,7 +66,7 @@ export class TimeSequencer {
 		this.#hooks = hooks;
 		this.#holds = new PairHolds<PairSequence>({
 			limits,
-			fresh: () => ({...emptyHold<Held>(), lastTime: undefined, atLastTime: new Map()}),
+			fresh: () => ({...emptyHold<Held>(), lastTime: undefined, atLastTime: []}),
 			release: (pair, sequence, deliveries) => {
 				this.#releaseAllHeld(sequence, pair, deliveries);
 			},
@@ -155,7 +155,12 @@ export class TimeSequencer {
 
 		// What was out before this page: rows alike at one millisecond are distinct trades.
 		const last = sequence.lastTime ?? Number.NEGATIVE_INFINITY;
-		const seenAtLast = new Map(sequence.atLastTime);
+		const seenAtLast = new Map<string, number>();
+		for (const trade of sequence.atLastTime) {
+			const signature = signatureOf(trade);
+			seenAtLast.set(signature, (seenAtLast.get(signature) ?? 0) + 1);
+		}
+
 		let newest = Number.NEGATIVE_INFINITY;
 		for (const trade of page.trades) {
 			newest = trade.time;
@@ -214,12 +219,11 @@ export class TimeSequencer {
 		deliveries.add(trade, origin);
 		if (sequence.lastTime === undefined || trade.time > sequence.lastTime) {
 			sequence.lastTime = trade.time;
-			sequence.atLastTime.clear();
+			sequence.atLastTime.length = 0;
 		}
 
 		if (trade.time === sequence.lastTime) {
-			const signature = signatureOf(trade);
-			sequence.atLastTime.set(signature, (sequence.atLastTime.get(signature) ?? 0) + 1);
+			sequence.atLastTime.push(trade);
 		}
 	}
 

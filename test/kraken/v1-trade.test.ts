@@ -1,0 +1,100 @@
+import {describe, expect, test} from 'vitest';
+import {isTradeFrame, tradeFrameSchema} from '../../source/kraken/v1/trade.js';
+import {seededRandom} from '../../source/simulator/random.js';
+import {v1Frames} from '../fixtures/frames.js';
+
+const parse = (text: string) => JSON.parse(text) as unknown[];
+
+/** Values a field can be broken into: wrong types, edges of each rule, and near misses. */
+const brokenValues: unknown[] = [
+	undefined,
+	null,
+	true,
+	0,
+	-1,
+	1.5,
+	'',
+	'1',
+	'0.0',
+	'1.',
+	'.5',
+	'-1.0',
+	'1e5',
+	' 1.0',
+	'b',
+	's',
+	'B',
+	'm',
+	'l',
+	'x',
+	'trade',
+	'ticker',
+	'XBT/USD',
+	'XBT-USD',
+	'XBT/',
+	'AVERYLONGASSETNAME/USD',
+	[],
+	{},
+	[[]],
+];
+
+/** A real frame with one thing changed: an element of the frame or of one trade. */
+function mutate(random: () => number, frame: readonly unknown[]): unknown[] {
+	const copy = structuredClone(frame) as unknown[];
+	const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+	const entries = copy[1] as unknown[][];
+	const where = random();
+	if (where < 0.15) {
+		copy[Math.floor(random() * 4)] = pick(brokenValues);
+	} else if (where < 0.2) {
+		if (random() < 0.5) {
+			copy.push(pick(brokenValues));
+		} else {
+			entries.push(pick(brokenValues) as unknown[]);
+		}
+	} else {
+		const entry = pick(entries);
+		const field = Math.floor(random() * 7);
+		if (random() < 0.15) {
+			entry.length = Math.min(entry.length, field);
+		} else {
+			entry[field] = pick(brokenValues);
+		}
+	}
+
+	return copy;
+}
+
+describe('isTradeFrame, the in-place check of v1 trade frames', () => {
+	test('accepts the real and documented trade frames', () => {
+		for (const text of [v1Frames.tradeDoc, v1Frames.trade337, v1Frames.trade321]) {
+			expect(isTradeFrame(parse(text))).toBe(true);
+		}
+	});
+
+	test('refuses frames of other channels', () => {
+		expect(isTradeFrame(parse(v1Frames.ticker))).toBe(false);
+	});
+
+	test('never accepts a frame the schema refuses, nor refuses one it accepts, over 20,000 broken frames', () => {
+		const random = seededRandom(13);
+		const frames = [v1Frames.tradeDoc, v1Frames.trade337, v1Frames.trade321].map(parse);
+		let acceptedByBoth = 0;
+		let refusedByBoth = 0;
+		for (let index = 0; index < 20_000; index++) {
+			const frame = mutate(random, frames[index % frames.length]!);
+			const isAccepted = isTradeFrame(frame);
+			const isValid = tradeFrameSchema.safeParse(frame).success;
+			expect({frame, isAccepted}).toEqual({frame, isAccepted: isValid});
+			if (isValid) {
+				acceptedByBoth++;
+			} else {
+				refusedByBoth++;
+			}
+		}
+
+		// Both kinds were tried: changes that keep a frame valid, and ones that break it.
+		expect(acceptedByBoth).toBeGreaterThan(1000);
+		expect(refusedByBoth).toBeGreaterThan(10_000);
+	});
+});
