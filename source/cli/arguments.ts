@@ -1,5 +1,6 @@
 import meow from 'meow';
 import {InputError} from '../input-error.js';
+import {readPackageFacts} from './package-facts.js';
 import {flagEntries, flagTable, type FlagDefinition, type FlagName} from './flags.js';
 
 /** The command line as typed, split: positionals, and each flag's raw value by its name. */
@@ -131,10 +132,13 @@ function checkFlagsKnown(argv: readonly string[]): void {
 /** Splits the command line (without node and the script) with meow, after the unknown-flag check. */
 export function readArguments(argv: readonly string[]): Arguments {
 	checkFlagsKnown(argv);
+	const facts = readPackageFacts();
 	let cli;
 	try {
 		cli = meow({
 			importMeta: import.meta,
+			// Given, so meow neither looks for package.json nor normalizes it.
+			pkg: facts,
 			argv: [...argv],
 			flags: meowFlags(),
 			allowUnknownFlags: true,
@@ -170,8 +174,8 @@ export function readArguments(argv: readonly string[]): Arguments {
 		input: cli.input,
 		rawFlags,
 		negated,
-		description: cli.pkg.description,
-		version: cli.pkg.version ?? '',
+		description: facts.description,
+		version: facts.version,
 	};
 }
 

@@ -4,7 +4,8 @@ import type {TapeStore} from '../model/tape-store.js';
 /**
  * Re-renders when the store changes, at most once every `tickMs`, never per message: a burst of
  * ten thousand trades costs one render, not ten thousand (Ink lays out the whole tree per commit).
- * The first change after a quiet spell draws at once, and a quiet store costs no timer at all.
+ * The first change after a quiet spell draws at once, and so do a tape's first trades; a quiet
+ * store costs no timer at all.
  */
 export function useStoreVersion(store: TapeStore, tickMs: number): number {
 	const [version, setVersion] = useState(store.version);
@@ -17,7 +18,15 @@ export function useStoreVersion(store: TapeStore, tickMs: number): number {
 			setVersion(store.version);
 		};
 
-		const unsubscribe = store.subscribe(() => {
+		const unsubscribe = store.subscribe((isFirstTrades) => {
+			if (isFirstTrades) {
+				// A tape's first trades (the screen's first at start): drawn at the end of this turn,
+				// with whatever else it brings, not on the next tick.
+				clearTimeout(timer);
+				timer = setTimeout(publish, 0);
+				return;
+			}
+
 			timer ??= setTimeout(publish, Math.max(0, publishedAt + tickMs - performance.now()));
 		});
 		// Changes between the first render and this subscription.

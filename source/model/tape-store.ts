@@ -44,7 +44,7 @@ export class TapeStore {
 	readonly #capacity: number;
 	#version = 0;
 	#candleInterval: CandleInterval;
-	readonly #listeners = new Set<() => void>();
+	readonly #listeners = new Set<(isFirstTrades: boolean) => void>();
 
 	constructor(
 		pairs: readonly string[],
@@ -72,8 +72,11 @@ export class TapeStore {
 		return this.#alerts;
 	}
 
-	/** Calls `listener` after every change; returns the function that stops it. */
-	subscribe(listener: () => void): () => void {
+	/**
+	 * Calls `listener` after every change, `isFirstTrades` when a tape that had none got its first
+	 * (a screen draws those at once, not on its next tick); returns the function that stops it.
+	 */
+	subscribe(listener: (isFirstTrades: boolean) => void): () => void {
 		this.#listeners.add(listener);
 		return () => {
 			this.#listeners.delete(listener);
@@ -89,18 +92,20 @@ export class TapeStore {
 	}
 
 	addTrades(trades: readonly Trade[]): void {
+		let isFirstTrades = false;
 		for (const trade of trades) {
 			const tape = this.#tapes.get(trade.pair);
 			if (!tape) {
 				continue;
 			}
 
+			isFirstTrades ||= tape.trades.size === 0;
 			tape.trades.push(trade);
 			tape.stats.add(trade);
 			learnDecimals(tape, trade.price);
 		}
 
-		this.#changed();
+		this.#changed(isFirstTrades);
 	}
 
 	addPair(pair: string): void {
@@ -347,10 +352,10 @@ export class TapeStore {
 		this.#changed();
 	}
 
-	#changed(): void {
+	#changed(isFirstTrades = false): void {
 		this.#version++;
 		for (const listener of this.#listeners) {
-			listener();
+			listener(isFirstTrades);
 		}
 	}
 }

@@ -62,6 +62,27 @@ describe('useStoreVersion', () => {
 		expect(renders.at(-1)).toBe(store.version);
 	});
 
+	test("a tape's first trades draw at once, inside a tick that other changes wait out", async () => {
+		fakeTimers();
+		const store = createStore(['BTC/USD', 'ETH/USD']);
+		const {renders} = watchStore(store, 100);
+		await advance(500);
+		// A change that starts a tick, as the status changes at start do.
+		store.addTrades([trade('BTC/USD', 100)]);
+		await advance(0);
+		const before = renders.length;
+		// 10 ms into the tick: a second trade of a tape that has some waits for the tick...
+		await advance(10);
+		store.addTrades([trade('BTC/USD', 101)]);
+		await advance(0);
+		expect(renders.length).toBe(before);
+		// ...and the first trades of another tape do not.
+		store.addTrades([trade('ETH/USD', 3000)]);
+		await advance(0);
+		expect(renders.length).toBe(before + 1);
+		expect(renders.at(-1)).toBe(store.version);
+	});
+
 	test('a quiet store renders nothing and keeps no timer', async () => {
 		fakeTimers();
 		const store = createStore(['BTC/USD']);
