@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
+import {narrowTextWidth} from '../ansi/narrow-text.js';
 import {useDisplay} from '../hooks/use-display.js';
 import {formatPercent, formatPrice} from '../model/format.js';
 import type {Glyphs} from '../model/glyphs.js';
@@ -22,6 +23,9 @@ type Tab = Readonly<{
 	dayColor?: string;
 	width: number;
 }>;
+
+/** Columns of a tab's text: counted when it is narrow, as nearly every tab is. */
+const textWidth = (text: string) => narrowTextWidth(text) ?? stringWidth(text);
 
 function tabFor(tape: PairTape, index: number, glyphs: Glyphs, theme: Theme): Tab {
 	const {previous} = tape.stats.snapshot;
@@ -55,7 +59,7 @@ function tabFor(tape: PairTape, index: number, glyphs: Glyphs, theme: Theme): Ta
 				: undefined
 		: undefined;
 	// One cell of frame either side ("[" "]" when focused) and one of gap.
-	return {tape, label, quote, color, day, dayColor, width: stringWidth(label + quote + day) + 3};
+	return {tape, label, quote, color, day, dayColor, width: textWidth(label + quote + day) + 3};
 }
 
 /** The tabs that fit in `width`, as a window that always holds the focused one. */
