@@ -175,15 +175,21 @@ export class MarketData {
 					(candle) => this.#ledger.get('ohlc', candle.pair)?.params.interval === candle.interval,
 				);
 				const passed: Candle[] = [];
+				const heldNow = new Map<string, Candle[]>();
 				for (const candle of wanted) {
 					const start = this.#feedCandleStarts.get(candle.pair) ?? Number.POSITIVE_INFINITY;
 					this.#feedCandleStarts.set(candle.pair, Math.min(start, candle.start));
-					const held = this.#heldCandles.get(candle.pair);
-					if (held) {
-						held.push({candles: [candle], isSnapshot: message.isSnapshot});
+					if (this.#heldCandles.has(candle.pair)) {
+						const list = heldNow.get(candle.pair) ?? [];
+						list.push(candle);
+						heldNow.set(candle.pair, list);
 					} else {
 						passed.push(candle);
 					}
+				}
+
+				for (const [pair, candles] of heldNow) {
+					this.#heldCandles.get(pair)?.push({candles, isSnapshot: message.isSnapshot});
 				}
 
 				this.#passCandlesOn(passed, message.isSnapshot);
