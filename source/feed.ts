@@ -59,6 +59,8 @@ export async function openFeed(options: WatchOptions): Promise<Feed> {
 		depth,
 		...(restUrl === undefined ? {} : {restUrl}),
 		backfill,
+		// The chart's history; --json writes the ohlc channel's own candles, as Kraken sends them.
+		candleHistory: !options.isJson,
 		userAgent,
 	});
 	if (recorder) {

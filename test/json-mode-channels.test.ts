@@ -98,11 +98,11 @@ describe('json mode channels', () => {
 		'--channels trade,ticker,ohlc on %s writes all three line types, named as the API names the pair',
 		(api, pair) => {
 			const lines = headOf(
-				// The start's history comes first: 200 trades and up to 720 candles from REST.
+				// The start's history comes first: 200 trades from REST.
 				['--demo', '--json', '--api', api, '--channels', 'trade,ticker,ohlc', 'BTC/USD'],
-				1000,
+				250,
 			);
-			expect(lines).toHaveLength(1000);
+			expect(lines).toHaveLength(250);
 			// On v2 the snapshot's 50 trades are the feed's, and not marked, where REST had them too.
 			const backfilled = lines.filter((line) => line.includes('"backfilled":true')).length;
 			expect(backfilled).toBeLessThanOrEqual(200);
@@ -129,6 +129,26 @@ describe('json mode channels', () => {
 					expect(candle.high).toBeGreaterThanOrEqual(Math.max(candle.open, candle.close));
 				}
 			}
+		},
+	);
+
+	test.each(['v2', 'v1'])(
+		"--demo --json --channels trade,ticker,ohlc | head -50 on %s shows all three line types, the candles being the channel's own",
+		(api) => {
+			const lines = headOf(
+				['--demo', '--json', '--api', api, '--channels', 'trade,ticker,ohlc'],
+				50,
+			);
+			expect(lines).toHaveLength(50);
+			expect(typesOf(lines)).toEqual(new Set(['trade', 'ticker', 'candle']));
+			// No REST history among the candles: v2's snapshot is the last twelve minutes, v1's the
+			// last candle, then updates of the candle in progress.
+			const starts = lines
+				.map((line) => JSON.parse(line) as Line)
+				.filter((line) => line.type === 'candle')
+				.map((line) => Date.parse(candleLineSchema.parse(line).start));
+			const newest = Math.max(...starts);
+			expect(Math.min(...starts)).toBeGreaterThanOrEqual(newest - 12 * 60_000);
 		},
 	);
 

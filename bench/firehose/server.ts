@@ -51,7 +51,7 @@ import {
 	systemStatusV1,
 	tradeFrameV1,
 } from '../../source/simulator/wire-v1.js';
-import {sendAsFastAsRead, sendAtRate} from './pacing.js';
+import {framedWrites, sendAsFastAsRead, sendAtRate} from './pacing.js';
 import {RunningFigures} from './running-figures.js';
 import {SessionBooks, streamBook, type BookCommand} from './session-books.js';
 
@@ -180,9 +180,11 @@ async function sendTrades(command: SendCommand): Promise<void> {
 	let firstFrameAt = epochNow();
 	if (command.rate === 0) {
 		// Built before the clock starts, so only the client's reading paces the stream.
-		const frames = framesFor(target, command.send, command.tradesPerFrame, command.endPrice);
+		const writes = framedWrites(
+			framesFor(target, command.send, command.tradesPerFrame, command.endPrice),
+		);
 		firstFrameAt = epochNow();
-		await sendAsFastAsRead(target.socket, frames);
+		await sendAsFastAsRead(target.socket, writes);
 	} else {
 		const pace = {count: command.send, rate: command.rate};
 		const frames = (due: number) => framesFor(target, due, command.tradesPerFrame);

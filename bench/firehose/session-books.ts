@@ -2,7 +2,7 @@ import type {WebSocket} from 'ws';
 import {listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
 import {acknowledgementV2, errorV2} from '../../source/simulator/wire-v2.js';
 import {BookFlow} from './book-flow.js';
-import {sendAsFastAsRead, sendAtRate} from './pacing.js';
+import {framedWrites, sendAsFastAsRead, sendAtRate} from './pacing.js';
 
 export type BookCommand = Readonly<{
 	/** Book updates to send, one a frame. */
@@ -101,7 +101,8 @@ export async function streamBook(
 		frames.push(...hooks.endMarker(command.endPrice));
 	}
 
+	const writes = framedWrites(frames);
 	const firstFrameAt = epochNow();
-	await sendAsFastAsRead(socket, frames);
+	await sendAsFastAsRead(socket, writes);
 	return firstFrameAt;
 }

@@ -39,6 +39,12 @@ export type ClientOptions = Readonly<{
 	restUrl?: string;
 	/** The most recent trades per pair each tape starts with, from REST; 0 for none (default). */
 	backfill?: number;
+	/**
+	 * Whether each pair's candles start with REST's recent ones (up to 720), the feed's held until
+	 * they come, so that a chart's first picture is its history (default true). Without them the
+	 * candles are the ohlc channel's own: its snapshot, then its updates.
+	 */
+	candleHistory?: boolean;
 	/** Sent with every REST call, as Kraken asks. */
 	userAgent?: string;
 	/** How long and how many live trades are held while a gap is filled (30 s, 100,000). */

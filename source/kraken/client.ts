@@ -108,7 +108,11 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			backfill,
 		);
 		this.#history =
-			rest && new RestHistory(rest, this.#market, this.#subscriber.ledger, options.backfill ?? 0);
+			rest &&
+			new RestHistory(rest, this.#market, this.#subscriber.ledger, {
+				backfill: options.backfill ?? 0,
+				candles: options.candleHistory ?? true,
+			});
 		this.#subscriber.wantPairs(options.pairs);
 	}
 

@@ -6,10 +6,13 @@ import type {SubscriptionLedger} from './subscription-ledger.js';
 /** How long the feed's candles wait for REST's before the chart starts without them. */
 export const candleWaitMs = 3000;
 
+/** What to ask REST for: each pair's latest `backfill` trades (0: none), and its candles. */
+export type RestHistoryWants = Readonly<{backfill: number; candles: boolean}>;
+
 /**
  * What each pair starts with from Kraken's REST history, asked once the pair's first
  * subscription of a channel is acknowledged: its tape, its latest `backfill` trades (the feed's
- * held until they come, so they go out first); its chart, its recent candles. Asked then, not at
+ * held until they come, so they go out first); its chart, its recent candles (unless `candles` is off). Asked then, not at
  * start, so that what the exchange is (the simulator says so in its status) is known before any
  * of it is written.
  */
@@ -17,18 +20,23 @@ export class RestHistory {
 	readonly #rest: RestClient;
 	readonly #market: MarketData;
 	readonly #ledger: SubscriptionLedger;
-	readonly #backfill: number;
+	readonly #wants: RestHistoryWants;
 	/** `channel pair` for each whose history has been asked for. */
 	readonly #started = new Set<string>();
 	/** The timers that end the feed's candles' wait for REST's. */
 	readonly #waits = new Set<ReturnType<typeof setTimeout>>();
 	#closed = false;
 
-	constructor(rest: RestClient, market: MarketData, ledger: SubscriptionLedger, backfill: number) {
+	constructor(
+		rest: RestClient,
+		market: MarketData,
+		ledger: SubscriptionLedger,
+		wants: RestHistoryWants,
+	) {
 		this.#rest = rest;
 		this.#market = market;
 		this.#ledger = ledger;
-		this.#backfill = backfill;
+		this.#wants = wants;
 	}
 
 	/** A pair's channel was acknowledged: the first time, its history is asked for. */
@@ -39,8 +47,8 @@ export class RestHistory {
 		}
 
 		this.#started.add(key);
-		if (channel === 'trade' && this.#backfill > 0) {
-			this.#market.startWithHistory(pair, this.#backfill);
+		if (channel === 'trade' && this.#wants.backfill > 0) {
+			this.#market.startWithHistory(pair, this.#wants.backfill);
 		} else if (channel === 'ohlc') {
 			this.candles([pair], interval);
 		}
@@ -58,6 +66,10 @@ export class RestHistory {
 	 * candle that long, once, and its history still comes in when it answers.
 	 */
 	candles(pairs: readonly string[], interval: CandleInterval): void {
+		if (!this.#wants.candles) {
+			return;
+		}
+
 		for (const pair of new Set(pairs)) {
 			if (!this.#ledger.get('ohlc', pair)) {
 				continue;
