@@ -23,6 +23,8 @@ export function runConfig(
 		return exitCodes.ok;
 	}
 
-	stdout.write(`${configReport(options.watch, options.settings, options.config)}\n`);
+	const {watch, settings, config} = options;
+	const shownAlertLog = shownPath(watch.alertLog, environment);
+	stdout.write(`${configReport(watch, settings, config, shownAlertLog)}\n`);
 	return exitCodes.ok;
 }

@@ -95,6 +95,7 @@ export function configReport(
 	watch: WatchOptions,
 	settings: Settings,
 	config: LoadedConfig,
+	shownAlertLog: string,
 ): string {
 	const rows: Row[] = [
 		{
@@ -108,11 +109,12 @@ export function configReport(
 	];
 	const settingWidth = Math.max(...rows.map((row) => row.setting.length)) + 2;
 	const valueWidth = Math.min(48, Math.max(...rows.map((row) => row.value.length))) + 2;
+	// A value wider than the column (a long alert command) still leaves two spaces before its source.
 	const line = (row: Row) =>
-		`${row.setting.padEnd(settingWidth)}${row.value.padEnd(valueWidth)}${row.source}`.trimEnd();
+		`${row.setting.padEnd(settingWidth)}${row.value.padEnd(valueWidth - 2)}  ${row.source}`.trimEnd();
 	return [
 		`config file  ${fileLine(config)}`,
-		`alert log    ${watch.alertLog}`,
+		`alert log    ${shownAlertLog}`,
 		...(watch.isColourless
 			? ['colours      off (NO_COLOR or --no-color): the theme is not drawn']
 			: []),

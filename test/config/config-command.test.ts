@@ -5,6 +5,7 @@ import {parse} from 'smol-toml';
 import {afterEach, describe, expect, test} from 'vitest';
 import {flagEntries, notInConfig} from '../../source/cli/flags.js';
 import {startingConfig, writeStartingConfig} from '../../source/config/config-init.js';
+import {shownPath} from '../../source/config/config-paths.js';
 import {configReport} from '../../source/config/config-report.js';
 import {configSchema} from '../../source/config/config-schema.js';
 import {InputError} from '../../source/input-error.js';
@@ -39,7 +40,9 @@ function report(argv: readonly string[], environment: NodeJS.ProcessEnv): string
 		throw new Error('expected the report');
 	}
 
-	return configReport(options.watch, options.settings, options.config).split('\n');
+	const {watch, settings, config} = options;
+	const shownAlertLog = shownPath(watch.alertLog, environment);
+	return configReport(watch, settings, config, shownAlertLog).split('\n');
 }
 
 /** The report's row for a setting, its columns split on runs of two spaces or more. */
@@ -71,6 +74,19 @@ describe('kraken-tape config', () => {
 		// From the theme the file chose.
 		expect(row(lines, 'colours.down')).toEqual(['colours.down', '#e69f00', 'file']);
 		expect(row(lines, 'big')).toEqual(['big', "(ten times the pair's average trade)", 'default']);
+	});
+
+	test('the alert log under the home directory is shown as ~/…', () => {
+		const home = temporary();
+		const lines = report(['--no-config'], {HOME: home});
+		expect(lines[1]).toBe('alert log    ~/.local/state/kraken-tape/alerts.log');
+	});
+
+	test('a value wider than its column still leaves its source apart from it', () => {
+		const command = `notify-send "kraken-tape" "$KRAKEN_TAPE_PAIR crossed $KRAKEN_TAPE_RULE"`;
+		const lines = report(['--no-config', '--on-alert', command], {HOME: temporary()});
+		expect(command.length).toBeGreaterThan(48);
+		expect(row(lines, 'on-alert')).toEqual(['on-alert', command, 'flag']);
 	});
 
 	test('takes pairs and alerts on its command line as the screen does', () => {
