@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import WebSocket, {WebSocketServer} from 'ws';
 import {listedPairs} from '../source/simulator/pair-catalog.js';
 import {seededRandom} from '../source/simulator/random.js';
-import type {ExchangeTrade} from '../source/simulator/trade-source.js';
+import type {ExchangeTrade} from '../source/simulator/market-types.js';
 import {tradeMessageV2} from '../source/simulator/wire-v2.js';
 
 const frameCount = 20_000;

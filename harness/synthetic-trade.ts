@@ -1,6 +1,6 @@
 import {performance} from 'node:perf_hooks';
 import type {ListedPair} from '../source/simulator/pair-catalog.js';
-import type {ExchangeTrade} from '../source/simulator/trade-source.js';
+import type {ExchangeTrade} from '../source/simulator/market-types.js';
 
 /**
  * Trade `id` of a pair: deterministic, near the pair's usual price, stamped now (so all count in

@@ -50,7 +50,7 @@ await build({
 	},
 	// Not shipped: the defines above keep ws from asking for them.
 	external: ['bufferutil', 'utf-8-validate'],
-	// Ink as the tests run it: two modules replaced and two edited (scripts/ink-patches.js).
+	// Ink as the tests run it: two modules replaced and three edited (scripts/ink-patches.js).
 	plugins: [withoutReactDevtools, inkPatchesForEsbuild()],
 	// Bundled CommonJS packages (React, ws) call require() for Node's own modules.
 	banner: {

@@ -32,9 +32,9 @@ function pairText(pair: string): string {
 }
 
 /**
- * The trade line, written out by hand: JSON.stringify of an object built per trade was the
+ * The trade line, written out by hand: JSON.stringify of an object built per trade would be the
  * largest cost of --json after parsing (npm run bench). Strings that came from the network go
- * through JSON.stringify, so they are escaped exactly as before.
+ * through JSON.stringify, so they are escaped as JSON.stringify escapes them everywhere else.
  */
 export function tradeLine(trade: Trade, isSimulated: boolean): string {
 	const tradeId = trade.tradeId === undefined ? '' : `,"tradeId":${trade.tradeId}`;

@@ -1,6 +1,5 @@
 import type {ListedPair} from '../../source/simulator/pair-catalog.js';
-import type {Quote, Summary} from '../../source/simulator/pair-history.js';
-import type {ExchangeTrade} from '../../source/simulator/trade-source.js';
+import type {ExchangeTrade, Quote, Summary} from '../../source/simulator/market-types.js';
 
 const minuteMs = 60_000;
 

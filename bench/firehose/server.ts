@@ -32,7 +32,7 @@ import {WebSocketServer, type WebSocket} from 'ws';
 import {simulatedVersionMark} from '../../source/kraken/client-events.js';
 import {syntheticTrade} from '../../harness/synthetic-trade.js';
 import {findListedPair, listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
-import type {ExchangeTrade} from '../../source/simulator/trade-source.js';
+import type {ExchangeTrade} from '../../source/simulator/market-types.js';
 import {
 	acknowledgementV2,
 	errorV2,

@@ -1,7 +1,8 @@
 import meow from 'meow';
 import {InputError} from '../input-error.js';
 import {readPackageFacts} from './package-facts.js';
-import {flagEntries, flagTable, type FlagDefinition, type FlagName} from './flags.js';
+import type {FlagDefinition} from './flag-definition.js';
+import {flagEntries, flagTable, type FlagName} from './flags.js';
 
 /** The command line as typed, split: positionals, and each flag's raw value by its name. */
 export type Arguments = Readonly<{

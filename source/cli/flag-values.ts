@@ -1,13 +1,6 @@
 import {InputError} from '../input-error.js';
-import {
-	flagEntries,
-	type Command,
-	type FlagDefinition,
-	type FlagName,
-	type FlagValues,
-	type ListFlag,
-	type StringFlag,
-} from './flags.js';
+import type {Command, FlagDefinition, ListFlag, StringFlag} from './flag-definition.js';
+import {flagEntries, type FlagName, type FlagValues} from './flags.js';
 
 /** Each flag's value, checked on its own, and which flags were given at all. */
 export type ParsedFlags = Readonly<{values: FlagValues; given: ReadonlySet<FlagName>}>;

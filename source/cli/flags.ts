@@ -16,47 +16,15 @@ import {
 	wholeNumberIn,
 	type FlagSchema,
 } from './flag-schemas.js';
+import {notInConfig, type BooleanFlag, type FlagDefinition} from './flag-definition.js';
+
+// Whoever reads the table can take its entries' shape from here too.
 
 /** Kraken's own feeds and REST API: kraken/endpoints.ts, shared with the library. */
 export const defaultUrls: Readonly<Record<ApiVersion, string>> = krakenFeedUrls;
 export const defaultRestUrl = krakenRestUrl;
 
 export const defaultPairs = ['XBT/USD', 'XRP/USD'] as const;
-
-/**
- * The screen and --json (`kraken-tape [pairs...]`), `kraken-tape serve`, or `kraken-tape config`
- * (which takes the screen's flags too, to show what they would change).
- */
-export type Command = 'watch' | 'serve' | 'config';
-
-type FlagBase = Readonly<{
-	/** The command that takes the flag ('watch' flags `config` takes too); 'both' is every command. */
-	command: Command | 'both';
-	/** The one-letter alias, typed `-h`. */
-	short?: string;
-	/** Its lines in --help, after the flag's column; none leaves it out of the help. */
-	help: readonly string[];
-	/**
-	 * Its key in the config file, or 'not in config' for what only makes sense for one run
-	 * (a file to write, an exit condition, a mode, serve's flags).
-	 */
-	config: string;
-}>;
-
-/** Given or not; typed `--no-X` when its name is `no-X`. */
-export type BooleanFlag = FlagBase & Readonly<{kind: 'boolean'}>;
-
-/** One value, converted by its schema; `default` when not given. */
-export type StringFlag = FlagBase &
-	Readonly<{kind: 'string'; argument: string; schema: FlagSchema<unknown>; default?: unknown}>;
-
-/** Repeatable: every value converted by its schema, none by default. */
-export type ListFlag = FlagBase &
-	Readonly<{kind: 'list'; argument: string; schema: FlagSchema<unknown>}>;
-
-export type FlagDefinition = BooleanFlag | StringFlag | ListFlag;
-
-export const notInConfig = 'not in config';
 
 /**
  * Every flag, once, by its name as typed. Meow's flags, the help, the per-flag validation, the
@@ -227,7 +195,9 @@ export const flagTable = {
 	'no-color': {
 		command: 'both',
 		kind: 'boolean',
-		help: ['no colours (also NO_COLOR=1); FORCE_COLOR=1 forces them'],
+		help: [
+			'no colours, whatever FORCE_COLOR says (also NO_COLOR=1, which FORCE_COLOR=1 overrides)',
+		],
 		config: notInConfig,
 	},
 	config: {

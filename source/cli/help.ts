@@ -1,4 +1,5 @@
-import {defaultPairs, flagEntries, type Command, type FlagDefinition} from './flags.js';
+import type {Command, FlagDefinition} from './flag-definition.js';
+import {defaultPairs, flagEntries} from './flags.js';
 
 const indent = '  ';
 /** Where a flag's help starts, counted from its `--`. */

@@ -32,9 +32,9 @@ export function TradeRow(properties: Properties) {
 	const {same, changed} = splitChangedDigits(price, before);
 	const sideColour = isBuy ? theme.buy : theme.sell;
 	// One Text of styled strings rather than a Text per column: the tape redraws every row on
-	// every frame, and eight components a row were a large part of what each frame left for the
-	// garbage collector (npm run bench, memory row). The styles nest as Ink's nested Texts did:
-	// colour inside bold inside underline.
+	// every frame, and a component per column would be that many more objects a row for the
+	// garbage collector to sweep each frame (npm run bench, memory row). The styles nest as
+	// nested Texts would: colour inside bold inside underline.
 	const parts = [
 		isBig ? formatClock(trade.time) : paintMuted(theme.muted, formatClock(trade.time)),
 		chalk.bold(paint(sideColour, ` ${isBuy ? 'B' : 'S'}`)),

@@ -1,6 +1,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {defaultPairs, defaultRestUrl, defaultUrls, flagEntries, notInConfig} from '../cli/flags.js';
+import {notInConfig} from '../cli/flag-definition.js';
+import {defaultPairs, defaultRestUrl, defaultUrls, flagEntries} from '../cli/flags.js';
 import {InputError} from '../input-error.js';
 import {actions, defaultBindings} from '../model/key-bindings.js';
 import {colourRoles, themes} from '../model/theme.js';

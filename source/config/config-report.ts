@@ -1,4 +1,5 @@
-import {flagEntries, notInConfig} from '../cli/flags.js';
+import {notInConfig} from '../cli/flag-definition.js';
+import {flagEntries} from '../cli/flags.js';
 import {actions, alwaysQuits} from '../model/key-bindings.js';
 import {colourRoles} from '../model/theme.js';
 import type {WatchOptions} from '../options.js';

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {channelNames, type FlagSchema, type WrittenAlertRule} from '../cli/flag-schemas.js';
-import {flagEntries, notInConfig, type FlagDefinition, type FlagName} from '../cli/flags.js';
+import {notInConfig, type FlagDefinition} from '../cli/flag-definition.js';
+import {flagEntries, type FlagName} from '../cli/flags.js';
 import {parsePair} from '../kraken/pair-names.js';
 import {parseAlertRule} from '../model/alerts.js';
 import {colourNameExamples} from '../model/colours.js';

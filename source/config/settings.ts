@@ -1,11 +1,6 @@
 import type {ParsedFlags} from '../cli/flag-values.js';
-import {
-	defaultPairs,
-	flagEntries,
-	notInConfig,
-	type FlagName,
-	type FlagValues,
-} from '../cli/flags.js';
+import {notInConfig} from '../cli/flag-definition.js';
+import {defaultPairs, flagEntries, type FlagName, type FlagValues} from '../cli/flags.js';
 import {InputError} from '../input-error.js';
 import {
 	actions,

@@ -122,8 +122,8 @@ export function createFrameWriter({output, maxFramesPerSecond}: FrameWriterOptio
 		const isFullRedraw = shown === undefined;
 		const diff = diffPreparedFrames(shown, next);
 		// Only the lines' text is kept for the next frame: parsed cells kept from frame to frame
-		// lived just long enough to reach the old generation, and under a burst every line is new,
-		// so the heap grew (npm run bench, firehose and memory rows). A line is parsed again only
+		// would live just long enough to reach the old generation, and under a burst every line is
+		// new, so the heap would grow (npm run bench, firehose and memory rows). A line is parsed again only
 		// if the next frame changes it.
 		for (const line of next.lines) {
 			line.cells = undefined;

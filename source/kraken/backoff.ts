@@ -19,6 +19,9 @@ export type BackoffPolicy = Readonly<{
 	maximumAttemptsPerWindow: number;
 	/** After `{"Error":"Exceeded msg rate"}`, pending subscriptions are sent again this much later. */
 	rateLimitRetryMs: number;
+	/** A book that fails again before it verifies an update is renewed this much later, doubling. */
+	bookRenewalBaseMs: number;
+	bookRenewalCapMs: number;
 }>;
 
 export const defaultBackoffPolicy: BackoffPolicy = {
@@ -30,6 +33,8 @@ export const defaultBackoffPolicy: BackoffPolicy = {
 	windowMs: 10 * 60_000,
 	maximumAttemptsPerWindow: 60,
 	rateLimitRetryMs: 5000,
+	bookRenewalBaseMs: 1000,
+	bookRenewalCapMs: 30_000,
 };
 
 export type BackoffInput = Readonly<{
@@ -74,4 +79,18 @@ function windowWait(input: BackoffInput, policy: BackoffPolicy): number {
 
 	const oldestThatMustExpire = recent[recent.length - policy.maximumAttemptsPerWindow] ?? input.now;
 	return oldestThatMustExpire + policy.windowMs - input.now;
+}
+
+/**
+ * How long to wait before renewing a book that failed `failingRun` times in a row: at once the
+ * first time, then 1, 2, 4 … s up to the cap, so an exchange sending bad books is not asked for a
+ * new one as fast as it answers (Kraken counts requests against a rate limit).
+ */
+export function bookRenewalDelay(
+	failingRun: number,
+	policy: BackoffPolicy = defaultBackoffPolicy,
+): number {
+	return failingRun <= 1
+		? 0
+		: Math.min(policy.bookRenewalCapMs, policy.bookRenewalBaseMs * 2 ** (failingRun - 2));
 }

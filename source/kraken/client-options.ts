@@ -3,8 +3,10 @@ import type {ApiVersion, BookDepth, CandleInterval, Channel} from '../model/type
 import type {BackoffPolicy} from './backoff.js';
 import type {HoldLimits} from './backfill/sequencer.js';
 import type {Clock} from './clock.js';
-import type {RestPolicy} from './rest/rest-client.js';
+import type {RestClientOptions, RestPolicy} from './rest/rest-client.js';
 import type {RestTransport} from './rest/rest-transport.js';
+import {packageUserAgent} from './rest/user-agent.js';
+import type {SubscriberSettings} from './subscriber.js';
 
 export type ClientOptions = Readonly<{
 	url: string;
@@ -80,6 +82,33 @@ export const defaultTimings: Timings = {
 export function timingsOf(options: ClientOptions): Timings {
 	const given = Object.entries(options).filter(([, value]) => value !== undefined);
 	return {...defaultTimings, ...(Object.fromEntries(given) as Partial<Timings>)};
+}
+
+/** What every pair is subscribed to: trades alone, 1-minute candles, books 10 deep, unless told. */
+export function subscriberSettingsOf(options: ClientOptions): SubscriberSettings {
+	return {
+		channels: options.channels ?? ['trade'],
+		interval: options.interval ?? 1,
+		depth: options.depth ?? 10,
+		tradeSnapshot: options.snapshot ?? true,
+	};
+}
+
+/** The REST client's options, or undefined when the options name no REST API to ask. */
+export function restClientOptionsOf(
+	options: ClientOptions,
+	clock: Clock,
+): RestClientOptions | undefined {
+	return options.restUrl === undefined
+		? undefined
+		: {
+				baseUrl: options.restUrl,
+				api: options.api,
+				clock,
+				userAgent: options.userAgent ?? packageUserAgent(),
+				...(options.restPolicy === undefined ? {} : {policy: options.restPolicy}),
+				...(options.restTransport === undefined ? {} : {transport: options.restTransport}),
+			};
 }
 
 /** Counts since start, for the status bar and the benchmark. */

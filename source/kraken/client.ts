@@ -1,10 +1,12 @@
 import {EventEmitter} from 'node:events';
-import type {CandleInterval, Channel, ConnectionState} from '../model/types.js';
+import type {CandleInterval, ConnectionState} from '../model/types.js';
 import {defaultHoldLimits} from './backfill/sequencer.js';
 import {defaultBackoffPolicy, type BackoffPolicy} from './backoff.js';
 import {simulatedVersionMark, type ClientEvents} from './client-events.js';
 import {
+	restClientOptionsOf,
 	sourceNameOf,
+	subscriberSettingsOf,
 	timingsOf,
 	type ClientCounts,
 	type ClientOptions,
@@ -16,6 +18,7 @@ import type {Connection} from './connection.js';
 import {ConnectionKeeper} from './connection-keeper.js';
 import type {Codec, FeedMessage} from './feed-message.js';
 import {Subscriber} from './subscriber.js';
+import {SubscriptionFlow} from './subscription-flow.js';
 import type {Subscription} from './subscription-ledger.js';
 import {MarketData} from './market-data.js';
 import {RestClient} from './rest/rest-client.js';
@@ -23,14 +26,13 @@ import {RestHistory} from './rest-history.js';
 
 export type {ClientCounts, ClientOptions} from './client-options.js';
 
-type Refused = Extract<FeedMessage, {kind: 'subscription-error'}>;
-
 /**
  * A live connection to Kraken's market data: subscribes everything wanted (one message per
  * channel), follows the acks, turns frames into events, watches for silence and pings, and
  * reconnects with backoff. As ws leaves heartbeat and reconnect to the application, this is that
  * application layer. The ConnectionKeeper keeps a connection open; what lives as long as one
- * socket is its Connection; what is wanted across them is the Subscriber's ledger.
+ * socket is its Connection; what is wanted across them is the Subscriber's ledger; what the
+ * answers to subscriptions do to the connection is the SubscriptionFlow's.
  */
 export class KrakenClient extends EventEmitter<ClientEvents> {
 	readonly #options: ClientOptions;
@@ -43,8 +45,8 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 	readonly #market: MarketData;
 	/** Each pair's start from Kraken's REST history, when the options name where it is. */
 	readonly #history: RestHistory | undefined;
+	readonly #flow: SubscriptionFlow;
 	#unrecognised = 0;
-	#hasConnectedBefore = false;
 	#isSimulated = false;
 	#isStopped = false;
 
@@ -74,27 +76,12 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 				},
 			},
 		);
-		const settings = {
-			channels: options.channels ?? ['trade'],
-			interval: options.interval ?? 1,
-			depth: options.depth ?? 10,
-			tradeSnapshot: options.snapshot ?? true,
-		} as const;
-		this.#subscriber = new Subscriber(this.#codec, settings, {
+		this.#subscriber = new Subscriber(this.#codec, subscriberSettingsOf(options), {
 			send: (text) => this.#keeper.connection?.send(text),
 			changed: (change) => this.emit('subscription', change),
 		});
-		const rest =
-			options.restUrl === undefined
-				? undefined
-				: new RestClient({
-						baseUrl: options.restUrl,
-						api: options.api,
-						clock: this.#clock,
-						userAgent: options.userAgent ?? 'kraken-tape',
-						...(options.restPolicy === undefined ? {} : {policy: options.restPolicy}),
-						...(options.restTransport === undefined ? {} : {transport: options.restTransport}),
-					});
+		const restOptions = restClientOptionsOf(options, this.#clock);
+		const rest = restOptions && new RestClient(restOptions);
 		const backfill = rest && {
 			rest,
 			api: options.api,
@@ -104,7 +91,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 		this.#market = new MarketData(
 			this.#subscriber.ledger,
 			this,
-			(pair, failingRun) => this.#renewBook(pair, failingRun),
+			(pair, failingRun) => this.#flow.renewBook(pair, failingRun),
 			backfill,
 		);
 		this.#history =
@@ -113,6 +100,15 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 				backfill: options.backfill ?? 0,
 				candles: options.candleHistory ?? true,
 			});
+		this.#flow = new SubscriptionFlow({
+			keeper: this.#keeper,
+			subscriber: this.#subscriber,
+			market: this.#market,
+			history: this.#history,
+			timings: this.#timings,
+			backoff: this.#backoff,
+			notice: (text) => this.emit('notice', `${this.sourceName}: ${text}`),
+		});
 		this.#subscriber.wantPairs(options.pairs);
 	}
 
@@ -170,7 +166,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 	/** Adds pairs, on every channel; sent at once on an open connection, else on the next. */
 	subscribe(pairs: readonly string[]): void {
 		this.#subscriber.wantPairs(pairs);
-		this.#sendPendingIfSubscribing();
+		this.#flow.sendPendingIfSubscribing();
 	}
 
 	unsubscribe(pairs: readonly string[]): void {
@@ -180,7 +176,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			this.#history?.forget(pair);
 		}
 
-		this.#settleIdle();
+		this.#flow.settleIdle();
 	}
 
 	/**
@@ -192,28 +188,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			this.#market.intervalChanged();
 			const pairs = this.#subscriber.ledger.all().map((entry) => entry.pair);
 			this.#history?.candles(pairs, interval);
-			this.#sendPendingIfSubscribing();
-		}
-	}
-
-	/**
-	 * Renews a pair's book at once the first time it fails; a book that fails again before it
-	 * verifies an update waits 1, 2, 4 … up to 30 s, so an exchange sending bad books is not asked
-	 * for a new one as fast as it answers (Kraken counts requests against a rate limit).
-	 */
-	#renewBook(pair: string, failingRun: number): void {
-		const delayMs = failingRun <= 1 ? 0 : Math.min(30_000, 1000 * 2 ** (failingRun - 2));
-		const connection = this.#keeper.connection;
-		if (delayMs === 0 || !connection) {
-			this.#subscriber.renew('book', pair);
-		} else {
-			connection.after(delayMs, () => this.#subscriber.renew('book', pair));
-		}
-	}
-
-	#sendPendingIfSubscribing(): void {
-		if (this.#keeper.connection?.hasSentSubscribe) {
-			this.#subscriber.sendPending();
+			this.#flow.sendPendingIfSubscribing();
 		}
 	}
 
@@ -223,7 +198,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			this.#codec.encodePing(this.#subscriber.nextRequestId()),
 		);
 		// Kraken pushes a status frame on connect; subscribe after it, or after a short wait.
-		connection.after(statusWaitMs, () => this.#sendSubscribe(connection));
+		connection.after(statusWaitMs, () => this.#flow.subscribe(connection));
 	}
 
 	#handleFrame(connection: Connection, data: Buffer, isBinary: boolean): void {
@@ -264,18 +239,13 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 				this.#isSimulated ||= isSimulated;
 				const {status, version, connectionId} = message;
 				this.emit('status', {status, version, connectionId, isSimulated});
-				this.#sendSubscribe(connection);
+				this.#flow.subscribe(connection);
 				break;
 			}
 
 			case 'subscribed': {
-				this.#handleSubscribed(
-					connection,
-					message.channel,
-					message.pair,
-					receivedAt,
-					message.interval,
-				);
+				const {channel, pair, interval} = message;
+				this.#flow.subscribed(connection, channel, pair, receivedAt, interval);
 				break;
 			}
 
@@ -285,15 +255,12 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			}
 
 			case 'subscription-error': {
-				this.#handleRefusal(connection, message, receivedAt);
+				this.#flow.refused(connection, message, receivedAt);
 				break;
 			}
 
 			case 'rate-limited': {
-				const retryMs = this.#backoff.rateLimitRetryMs;
-				const retry = `retrying pending pairs in ${retryMs / 1000} s`;
-				this.emit('notice', `${this.sourceName}: ${message.message}; ${retry}`);
-				connection.after(retryMs, () => this.#subscriber.sendPending());
+				this.#flow.rateLimited(connection, message);
 				break;
 			}
 
@@ -307,73 +274,6 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 				this.emit('unrecognised', message.reason, this.#unrecognised);
 				break;
 			}
-		}
-	}
-
-	#handleSubscribed(
-		connection: Connection,
-		channel: Channel,
-		pair: string,
-		at: number,
-		interval?: number,
-	): void {
-		if (this.#hasConnectedBefore && channel === 'trade') {
-			this.#market.resubscribed(pair);
-		}
-
-		// Removed while its subscribe was on the way: the subscriber ends it there too.
-		if (!this.#subscriber.acknowledge(channel, pair, at, interval)) {
-			return;
-		}
-
-		this.#history?.acknowledged(channel, pair, this.#subscriber.interval);
-		const depth = this.#subscriber.ledger.get('book', pair)?.params.depth;
-		if (channel === 'book' && depth !== undefined) {
-			this.#market.books.subscribed(pair, depth);
-		}
-
-		connection.lastActivityAt = at;
-		if (this.#keeper.state.kind !== 'subscribed') {
-			this.#keeper.setState({kind: 'subscribed'});
-		}
-
-		if (connection.subscribedAt === undefined) {
-			connection.subscribedAt = at;
-			this.#hasConnectedBefore = true;
-			connection.watchForSilence(
-				this.#timings.idleTimeoutMs,
-				() => this.#keeper.state.kind === 'idle',
-				(silentForMs) => this.#keeper.setState({kind: 'stale', silentForMs}),
-			);
-		}
-	}
-
-	#handleRefusal(connection: Connection, message: Refused, receivedAt: number): void {
-		const refusal = this.#subscriber.refuse(message);
-		if (refusal.kind === 'unmatched') {
-			this.emit('notice', `${this.sourceName}: ${message.message}`);
-		} else if (refusal.kind === 'already') {
-			this.#handleSubscribed(connection, refusal.channel, refusal.pair, receivedAt);
-		} else if (refusal.kind === 'refused') {
-			this.#settleIdle();
-		}
-	}
-
-	/** An open connection with nothing subscribed or on the way is idle, not subscribing or stale. */
-	#settleIdle(): void {
-		const {kind} = this.#keeper.state;
-		const isConnected = kind === 'open' || kind === 'subscribed';
-		const hasSent = this.#keeper.connection?.hasSentSubscribe === true;
-		if (isConnected && hasSent && !this.#subscriber.ledger.isWanting()) {
-			this.#keeper.setState({kind: 'idle'});
-		}
-	}
-
-	#sendSubscribe(connection: Connection): void {
-		if (!connection.hasSentSubscribe) {
-			connection.hasSentSubscribe = true;
-			this.#subscriber.sendPending();
-			this.#settleIdle();
 		}
 	}
 }

@@ -17,14 +17,14 @@ const keyOf = (channel: Channel, pair: string) => `${channel} ${pair}`;
  * What is wanted, per channel and pair, and where each stands on the current connection: one
  * place that knows what to send, what was acknowledged, what was refused and what to send again
  * after a reconnect. Every channel uses it the same way; its parameters (the v2 trade snapshot,
- * later the book's depth and the candles' interval) travel with it.
+ * the book's depth, the candles' interval) travel with it.
  */
 export class SubscriptionLedger {
 	/** In the order first wanted, which is the order they are sent in. */
 	readonly #entries = new Map<string, Subscription>();
 	/**
 	 * The same entries by channel, then pair: `get` is asked for every trade of a firehose, and a
-	 * key made of the two was a string built per trade.
+	 * key made of the two would be a string built per trade.
 	 */
 	readonly #byChannel = new Map<Channel, Map<string, Subscription>>();
 

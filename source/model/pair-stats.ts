@@ -29,8 +29,8 @@ type Running = {-readonly [Key in keyof PairStatsSnapshot]: PairStatsSnapshot[Ke
  * Running statistics over every trade seen for one pair since start (or the last clear).
  * Constant memory: trades per minute come from 60 one-second buckets of trade time. Adding a
  * trade updates plain numbers; a snapshot is built only when read, and never changes after, so
- * the paused screen can keep one while trades go on (a snapshot per trade cost a bursty feed
- * tens of megabytes of garbage: npm run bench).
+ * the paused screen can keep one while trades go on (a snapshot per trade would cost a bursty
+ * feed tens of megabytes of garbage: npm run bench).
  */
 export class PairStats {
 	#running: Running = emptySnapshot();

@@ -1,11 +1,19 @@
 import {initialFeedInfo, type FeedInfo} from './feed-info.js';
-import {decimalPlaces} from './format.js';
-import {newTape, type PairTape, type StoredTape} from './pair-tape.js';
+import {
+	addCandle,
+	addMarker,
+	addTrade,
+	clearTape,
+	newTape,
+	setBook,
+	setTicker,
+	type PairTape,
+	type StoredTape,
+} from './pair-tape.js';
 import type {
 	BackfillNews,
 	AlertEvent,
 	BookHealth,
-	BookLevel,
 	BookTop,
 	Candle,
 	CandleInterval,
@@ -16,35 +24,22 @@ import type {
 	Ticker,
 	Trade,
 } from './types.js';
-
-/** Marks kept per pair; older ones have long scrolled out of any history worth keeping. */
-const maximumMarkers = 100;
-
-/** Widens a pair's price decimals to a price's, up to eight. */
-function learnDecimals(tape: StoredTape, price: number): void {
-	// Most prices have no more decimals than those before them: a multiplication tells, where
-	// writing the number out for every trade of a burst was most of the trade loop's cost.
-	if (tape.priceDecimals < 8 && !Number.isInteger(price * 10 ** tape.priceDecimals)) {
-		tape.priceDecimals = Math.min(8, Math.max(tape.priceDecimals, decimalPlaces(price)));
-	}
-}
+import {Versioned} from './versioned.js';
 
 /**
  * Everything the screen shows that came from the feed, kept outside React: trades land here at
- * any rate, every visible change is one of the named mutations below and counts in `version`,
- * and subscribers hear of each one (the screen then draws at most once a tick). What the screen
- * is doing with it (focus, grid, pause, prompt) is the view's, not the store's
- * (model/view-state.ts).
+ * any rate, and every visible change is one of the named mutations below, counted in `version`
+ * and told to subscribers (versioned.ts). How a change lands in one pair's tape is
+ * pair-tape.ts's. What the screen is doing with it (focus, grid, pause, prompt) is the view's,
+ * not the store's (model/view-state.ts).
  */
-export class TapeStore {
+export class TapeStore extends Versioned {
 	readonly #feed: {-readonly [Key in keyof FeedInfo]: FeedInfo[Key]};
 	/** Alerts fired and not yet dismissed, oldest first. */
 	#alerts: readonly AlertEvent[] = [];
 	readonly #tapes = new Map<string, StoredTape>();
 	readonly #capacity: number;
-	#version = 0;
 	#candleInterval: CandleInterval;
-	readonly #listeners = new Set<(isFirstTrades: boolean) => void>();
 
 	constructor(
 		pairs: readonly string[],
@@ -52,6 +47,7 @@ export class TapeStore {
 		isSimulated: boolean,
 		candleInterval: CandleInterval = 1,
 	) {
+		super();
 		this.#capacity = capacity;
 		this.#candleInterval = candleInterval;
 		this.#feed = initialFeedInfo(isSimulated, Date.now());
@@ -60,27 +56,12 @@ export class TapeStore {
 		}
 	}
 
-	get version(): number {
-		return this.#version;
-	}
-
 	get feed(): FeedInfo {
 		return this.#feed;
 	}
 
 	get alerts(): readonly AlertEvent[] {
 		return this.#alerts;
-	}
-
-	/**
-	 * Calls `listener` after every change, `isFirstTrades` when a tape that had none got its first
-	 * (a screen draws those at once, not on its next tick); returns the function that stops it.
-	 */
-	subscribe(listener: (isFirstTrades: boolean) => void): () => void {
-		this.#listeners.add(listener);
-		return () => {
-			this.#listeners.delete(listener);
-		};
 	}
 
 	get pairs(): string[] {
@@ -100,41 +81,27 @@ export class TapeStore {
 			}
 
 			isFirstTrades ||= tape.trades.size === 0;
-			tape.trades.push(trade);
-			tape.stats.add(trade);
-			learnDecimals(tape, trade.price);
+			addTrade(tape, trade);
 		}
 
-		this.#changed(isFirstTrades);
+		this.changed(isFirstTrades);
 	}
 
 	addPair(pair: string): void {
 		if (!this.#tapes.has(pair)) {
 			this.#tapes.set(pair, newTape(pair, this.#capacity));
-			this.#changed();
+			this.changed();
 		}
 	}
 
 	/** Empties a pair's tape and statistics, keeping its subscription. */
 	clearPair(pair: string): void {
-		const tape = this.#tapes.get(pair);
-		if (tape) {
-			tape.trades.clear();
-			tape.stats.clear();
-			tape.markers = [];
-			tape.candles.clear();
-			this.#changed();
-		}
+		this.#changeTape(pair, clearTape);
 	}
 
 	/** Marks the pair's tape at this point: `text` shows between the trades either side. */
 	addMarker(pair: string, text: string, time: number): void {
-		const tape = this.#tapes.get(pair);
-		if (tape) {
-			const marker = {position: tape.trades.pushed, time, text};
-			tape.markers = [...tape.markers.slice(1 - maximumMarkers), marker];
-			this.#changed();
-		}
+		this.#changeTape(pair, (tape) => addMarker(tape, text, time));
 	}
 
 	addAlerts(alerts: readonly AlertEvent[]): void {
@@ -146,7 +113,7 @@ export class TapeStore {
 			}
 		}
 
-		this.#changed();
+		this.changed();
 	}
 
 	/** Dismissing alerts dismisses what their commands said too. */
@@ -157,12 +124,12 @@ export class TapeStore {
 			tape.isAlerted = false;
 		}
 
-		this.#changed();
+		this.changed();
 	}
 
 	removePair(pair: string): void {
 		this.#tapes.delete(pair);
-		this.#changed();
+		this.changed();
 	}
 
 	/** Where a pair's subscription to a channel stands, with the exchange's words if refused. */
@@ -172,26 +139,14 @@ export class TapeStore {
 		state: SubscriptionState,
 		message?: string,
 	): void {
-		const tape = this.#tapes.get(pair);
-		if (tape) {
-			const status = message === undefined ? {state} : {state, message};
+		const status = message === undefined ? {state} : {state, message};
+		this.#changeTape(pair, (tape) => {
 			tape.channels = {...tape.channels, [channel]: status};
-			this.#changed();
-		}
+		});
 	}
 
 	setTicker(ticker: Ticker): void {
-		const tape = this.#tapes.get(ticker.pair);
-		if (tape) {
-			tape.ticker = ticker;
-			// Prices of the book and of trades, so a ticker before any trade shows its digits; not the
-			// VWAP, which is an average with as many decimals as it likes.
-			for (const price of [ticker.last, ticker.bid, ticker.ask, ticker.high, ticker.low]) {
-				learnDecimals(tape, price);
-			}
-
-			this.#changed();
-		}
+		this.#changeTape(ticker.pair, (tape) => setTicker(tape, ticker));
 	}
 
 	/**
@@ -199,43 +154,13 @@ export class TapeStore {
 	 * noted with `at`, for the ladder to mark them a moment.
 	 */
 	setBook(top: BookTop, at: number): void {
-		const tape = this.#tapes.get(top.pair);
-		if (!tape) {
-			return;
-		}
-
-		const before = new Map<number, number>();
-		for (const [price, quantity] of [...(tape.book?.asks ?? []), ...(tape.book?.bids ?? [])]) {
-			before.set(price, quantity);
-		}
-
-		const changedAt = new Map<number, number>();
-		const note = (levels: readonly BookLevel[]) => {
-			for (const [price, quantity] of levels) {
-				const previous = before.get(price);
-				const isChanged = tape.book !== undefined && previous !== quantity;
-				const since = isChanged ? at : tape.bookChangedAt.get(price);
-				if (since !== undefined) {
-					changedAt.set(price, since);
-				}
-
-				learnDecimals(tape, price);
-			}
-		};
-
-		note(top.asks);
-		note(top.bids);
-		tape.book = top;
-		tape.bookChangedAt = changedAt;
-		this.#changed();
+		this.#changeTape(top.pair, (tape) => setBook(tape, top, at));
 	}
 
 	setBookHealth(health: BookHealth): void {
-		const tape = this.#tapes.get(health.pair);
-		if (tape) {
+		this.#changeTape(health.pair, (tape) => {
 			tape.bookHealth = health;
-			this.#changed();
-		}
+		});
 	}
 
 	/** Candles of the interval shown: a snapshot's, or the one in progress again. */
@@ -243,14 +168,11 @@ export class TapeStore {
 		for (const candle of candles) {
 			const tape = this.#tapes.get(candle.pair);
 			if (tape && candle.interval === this.#candleInterval) {
-				tape.candles.upsert(candle);
-				for (const price of [candle.open, candle.high, candle.low, candle.close]) {
-					learnDecimals(tape, price);
-				}
+				addCandle(tape, candle);
 			}
 		}
 
-		this.#changed();
+		this.changed();
 	}
 
 	get candleInterval(): CandleInterval {
@@ -264,7 +186,7 @@ export class TapeStore {
 			tape.candles.clear();
 		}
 
-		this.#changed();
+		this.changed();
 	}
 
 	/**
@@ -285,7 +207,7 @@ export class TapeStore {
 			this.#feed.notice = undefined;
 		}
 
-		this.#changed();
+		this.changed();
 	}
 
 	/** The exchange's status, and who it says it is. */
@@ -293,23 +215,23 @@ export class TapeStore {
 		this.#feed.systemStatus = status;
 		this.#feed.source = source;
 		this.#feed.isSimulated ||= isSimulated;
-		this.#changed();
+		this.changed();
 	}
 
 	/** Who the data comes from, before any status has said. */
 	setSource(source: string): void {
 		this.#feed.source = source;
-		this.#changed();
+		this.changed();
 	}
 
 	setUnrecognised(count: number): void {
 		this.#feed.unrecognised = count;
-		this.#changed();
+		this.changed();
 	}
 
 	setMissing(count: number): void {
 		this.#feed.missing = count;
-		this.#changed();
+		this.changed();
 	}
 
 	/** What a backfill from REST is doing for a pair: the status bar says while one waits. */
@@ -322,7 +244,7 @@ export class TapeStore {
 		}
 
 		this.#feed.backfilling = backfilling;
-		this.#changed();
+		this.changed();
 	}
 
 	/** Whether any trade of the pair has come. */
@@ -332,30 +254,32 @@ export class TapeStore {
 
 	setNotice(notice: string | undefined): void {
 		this.#feed.notice = notice;
-		this.#changed();
+		this.changed();
 	}
 
 	setRecordingError(message: string): void {
 		this.#feed.recordingError = message;
-		this.#changed();
+		this.changed();
 	}
 
 	/** The endpoint cannot be reached (and why), or undefined once a connection opened. */
 	setUnreachable(hint: string | undefined): void {
 		this.#feed.unreachable = hint;
-		this.#changed();
+		this.changed();
 	}
 
 	/** An alert command failed: said on the status bar until alerts are dismissed. */
 	setAlertCommandProblem(message: string): void {
 		this.#feed.alertCommandProblem = message;
-		this.#changed();
+		this.changed();
 	}
 
-	#changed(isFirstTrades = false): void {
-		this.#version++;
-		for (const listener of this.#listeners) {
-			listener(isFirstTrades);
+	/** Changes a pair's tape and counts the change; nothing happens for a pair not kept. */
+	#changeTape(pair: string, change: (tape: StoredTape) => void): void {
+		const tape = this.#tapes.get(pair);
+		if (tape) {
+			change(tape);
+			this.changed();
 		}
 	}
 }

@@ -12,8 +12,8 @@ export type TradeHistory = Pick<
 /**
  * One pair's recent trades, newest overwriting oldest: a ring buffer kept in typed arrays rather
  * than as objects. Under a burst every trade passes through the ring and dies a moment later; as
- * objects they lived just long enough to be promoted to the old generation, which grew the heap
- * by tens of megabytes (npm run bench, peak RSS). Reads build Trade objects for the few rows shown.
+ * objects they would live just long enough to be promoted to the old generation, and grow the
+ * heap by tens of megabytes (npm run bench, peak RSS). Reads build Trade objects for the few rows shown.
  */
 export class TradeRing {
 	readonly capacity: number;

@@ -3,7 +3,7 @@ import {lotsOf, ticksOf} from './book-text.js';
 import type {ListedPair} from './pair-catalog.js';
 import {seededRandom} from './random.js';
 import {SimulatedBook, type BookSideName} from './simulated-book.js';
-import type {ExchangeTrade} from './trade-source.js';
+import type {ExchangeTrade} from './market-types.js';
 
 /** A seed from the pair's name, so the same recording gets the same book every time. */
 function seedOf(symbol: string): number {

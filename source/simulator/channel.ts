@@ -4,7 +4,7 @@ import type {ListedPair} from './pair-catalog.js';
 import type {PairHistory} from './pair-history.js';
 import type {Fields} from './requests.js';
 import type {ChannelParameters, Subscription} from './subscriptions.js';
-import type {ExchangeTrade} from './trade-source.js';
+import type {ExchangeTrade} from './market-types.js';
 
 /** What a channel's frames are made from: the exchange's trades, each pair's history and book. */
 export type Market = Readonly<{

@@ -1,7 +1,8 @@
 import {FollowingBook} from './book-follower.js';
 import {BookPublisher} from './book-publisher.js';
 import type {ListedPair} from './pair-catalog.js';
-import type {ExchangeTrade, TradeSource} from './trade-source.js';
+import type {ExchangeTrade} from './market-types.js';
+import type {TradeSource} from './trade-source.js';
 
 /** The exchange's books, one a pair: the source's own, or ones that follow its trades. */
 export type ExchangeBooks = Readonly<{

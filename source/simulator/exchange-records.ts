@@ -2,7 +2,8 @@ import type {ExchangeBooks} from './exchange-books.js';
 import type {ListedPair} from './pair-catalog.js';
 import {PairHistory} from './pair-history.js';
 import {TradeLog} from './rest/trade-log.js';
-import {tradesSoFar, type ExchangeTrade, type TradeSource} from './trade-source.js';
+import type {ExchangeTrade} from './market-types.js';
+import {tradesSoFar, type TradeSource} from './trade-source.js';
 
 /**
  * What the exchange keeps of each pair's trades: its history (the ticker's and the candles'

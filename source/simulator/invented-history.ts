@@ -1,5 +1,5 @@
 import type {ListedPair} from './pair-catalog.js';
-import type {MinuteCandle} from './pair-history.js';
+import type {MinuteCandle} from './market-types.js';
 import {normal, poisson} from './random.js';
 
 const minuteMs = 60_000;

@@ -1,8 +1,8 @@
 import {inventPastDay} from './invented-history.js';
 import {inventTradesBefore, type TradesBefore} from './invented-trades.js';
-import type {MinuteCandle} from './pair-history.js';
+import type {MinuteCandle} from './market-types.js';
 import {seededRandom} from './random.js';
-import type {ExchangeTrade} from './trade-source.js';
+import type {ExchangeTrade} from './market-types.js';
 
 /** Trades invented before the warm-up, so REST's Trades has a full page (1000) at once. */
 export const inventedTradeCount = 1000;

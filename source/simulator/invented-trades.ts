@@ -2,7 +2,7 @@ import {orderSize, type BookShape} from './book-shape.js';
 import {lotsOf, priceOf, quantityOf, ticksOf} from './book-text.js';
 import type {ListedPair} from './pair-catalog.js';
 import {normal} from './random.js';
-import type {ExchangeTrade} from './trade-source.js';
+import type {ExchangeTrade} from './market-types.js';
 
 /** What the invented trades lead up to: the market as it opens, and how it moves. */
 export type TradesBefore = Readonly<{

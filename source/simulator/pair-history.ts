@@ -1,37 +1,7 @@
+import type {ExchangeTrade, MinuteCandle, Quote, Summary} from './market-types.js';
 import type {ListedPair} from './pair-catalog.js';
-import type {ExchangeTrade} from './trade-source.js';
 
-/** One minute of a pair's trades; minutes without trades have none. */
-export type MinuteCandle = Readonly<{
-	/** Milliseconds since the epoch, on the minute. */
-	start: number;
-	open: number;
-	high: number;
-	low: number;
-	close: number;
-	volume: number;
-	/** Price times volume, summed, for the VWAP. */
-	notional: number;
-	trades: number;
-	/** Microseconds since the epoch of the last trade in it. */
-	lastMicros: number;
-}>;
-
-/** Trades of any length of time, summed: a candle of `interval` minutes, or a day's figures. */
-export type Summary = Readonly<{
-	start: number;
-	open: number;
-	high: number;
-	low: number;
-	close: number;
-	volume: number;
-	vwap: number;
-	trades: number;
-	lastMicros: number;
-}>;
-
-/** Best bid and ask, with the quantity at each. */
-export type Quote = Readonly<{bid: number; bidQty: number; ask: number; askQty: number}>;
+// bench/ reads these two from here.
 
 /** Where the best bid and ask come from: the pair's book (simulated-book.ts). */
 export type QuoteSource = Readonly<{quote(): Quote | undefined}>;
@@ -166,7 +136,7 @@ export class PairHistory {
 		const last = minutes.at(-1);
 		const notional = trade.price * trade.volume;
 		if (last && last.start === start) {
-			// Written out, not spread: a spread copy cost several times as much, and a history takes
+			// Written out, not spread: a spread copy costs several times as much, and a history takes
 			// in its pair's thousand past trades at once.
 			minutes[minutes.length - 1] = {
 				start,

@@ -7,7 +7,8 @@ import {decimalPlaces} from '../model/format.js';
 import {TradeDeduplicator} from '../model/trade-deduplicator.js';
 import type {Trade} from '../model/types.js';
 import {v1BookPriceDecimalsOf, v1NameOf, type ListedPair} from './pair-catalog.js';
-import type {ExchangeTrade, TradeSource, TradesListener} from './trade-source.js';
+import type {ExchangeTrade} from './market-types.js';
+import type {TradeSource, TradesListener} from './trade-source.js';
 
 type ReplayStep = Readonly<{offsetMs: number; pair: ListedPair; trades: readonly Trade[]}>;
 

@@ -1,6 +1,6 @@
 import {priceOf, quantityOf} from './book-text.js';
 import type {ListedPair} from './pair-catalog.js';
-import type {Quote} from './pair-history.js';
+import type {Quote} from './market-types.js';
 
 export type BookSideName = 'ask' | 'bid';
 

@@ -7,7 +7,8 @@ import {InventedPast, inventedTradeCount} from './invented-past.js';
 import {listedPairs, type ListedPair} from './pair-catalog.js';
 import {normal, poisson, seededRandom} from './random.js';
 import {SimulatedBook} from './simulated-book.js';
-import type {ExchangeTrade, TradeSource, TradesListener} from './trade-source.js';
+import type {ExchangeTrade} from './market-types.js';
+import type {TradeSource, TradesListener} from './trade-source.js';
 
 export type SimulatedMarketOptions = Readonly<{
 	seed?: number;

@@ -1,18 +1,8 @@
-import type {OrderType, Side} from '../model/types.js';
+import type {ExchangeTrade, MinuteCandle} from './market-types.js';
 import type {ListedPair} from './pair-catalog.js';
-import type {MinuteCandle} from './pair-history.js';
 import type {SimulatedBook} from './simulated-book.js';
 
-/** A trade as the simulated exchange holds it: Kraken's wire wants microseconds and an id. */
-export type ExchangeTrade = Readonly<{
-	side: Side;
-	price: number;
-	volume: number;
-	orderType: OrderType;
-	/** Microseconds since the epoch. */
-	timeMicros: number;
-	tradeId: number;
-}>;
+// bench/ and test/chaos/ read it from here.
 
 export type TradesListener = (pair: ListedPair, trades: readonly ExchangeTrade[]) => void;
 

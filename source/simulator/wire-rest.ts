@@ -1,7 +1,7 @@
 import type {ListedPair} from './pair-catalog.js';
-import type {Quote, Summary} from './pair-history.js';
+import type {Quote, Summary} from './market-types.js';
 import type {PairNames} from './rest/kraken-pair-keys.js';
-import type {ExchangeTrade} from './trade-source.js';
+import type {ExchangeTrade} from './market-types.js';
 
 /*
  * Bodies the simulated exchange answers REST calls with, in the shapes of Kraken's

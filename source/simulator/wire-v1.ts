@@ -1,6 +1,6 @@
 import type {ListedPair} from './pair-catalog.js';
-import type {Quote, Summary} from './pair-history.js';
-import type {ExchangeTrade} from './trade-source.js';
+import type {Quote, Summary} from './market-types.js';
+import type {ExchangeTrade} from './market-types.js';
 
 /*
  * Frames the simulated exchange sends to v1 clients, in the shapes of Kraken's real v1 frames

@@ -1,7 +1,9 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, expectTypeOf, test} from 'vitest';
 import {meowFlags} from '../../source/cli/arguments.js';
 import {helpText} from '../../source/cli/help.js';
-import {flagEntries, notInConfig, type FlagName, type FlagValues} from '../../source/cli/flags.js';
+import {notInConfig} from '../../source/cli/flag-definition.js';
+import {flagEntries, type FlagName, type FlagValues} from '../../source/cli/flags.js';
 import {InputError} from '../../source/input-error.js';
 import {parseOptions} from '../../source/options.js';
 import type {ApiVersion} from '../../source/model/types.js';
@@ -188,5 +190,69 @@ describe('the flag table', () => {
 			'ascii',
 			'theme',
 		]);
+	});
+});
+
+describe("the readme's flag tables", () => {
+	/**
+	 * Each table whose first column is `flag`, by the line of text before it (`serve` takes:), and
+	 * the flags its first column names: `--api v1\|v2` is `--api`, `--help`, `-h` is both.
+	 */
+	function flagTables(): Map<string, string[]> {
+		const readme = readFileSync(new URL('../../readme.md', import.meta.url), 'utf8');
+		const tables = new Map<string, string[]>();
+		let lead = '';
+		let current: string[] | undefined;
+		for (const line of readme.split('\n')) {
+			if (!line.startsWith('|')) {
+				current = undefined;
+				lead = line.trim() === '' ? lead : line;
+				continue;
+			}
+
+			const firstCell = line.split(/(?<!\\)\|/)[1]?.trim() ?? '';
+			if (current === undefined) {
+				if (firstCell === 'flag') {
+					current = [];
+					tables.set(lead, current);
+				}
+
+				continue;
+			}
+
+			current.push(...[...firstCell.matchAll(/`(--?[a-z][\w-]*)/g)].map((match) => match[1]!));
+		}
+
+		return tables;
+	}
+
+	const tables = flagTables();
+	const tableOf = (lead: RegExp) => [...tables].find(([text]) => lead.test(text))?.[1] ?? [];
+	// The tape's table comes first, under Usage; serve's and config's say whose they are.
+	const watch = [...tables.values()][0] ?? [];
+	const serve = tableOf(/^`serve` takes/);
+	const config = tableOf(/^`config` takes/);
+	const asTyped = flagEntries.flatMap(([name, flag]) => [
+		`--${name}`,
+		...(flag.short === undefined ? [] : [`-${flag.short}`]),
+	]);
+
+	test('there are three: the tape, serve and config', () => {
+		expect(tables.size).toBe(3);
+		expect([watch, serve, config].map((flags) => flags.length > 0)).toEqual([true, true, true]);
+	});
+
+	test('every flag in the table is documented, and every flag documented is in the table', () => {
+		const documented = [...tables.values()].flat();
+		expect([...new Set(documented)].sort()).toEqual([...asTyped].sort());
+		expect(documented).toHaveLength(new Set(documented).size);
+	});
+
+	test("each flag is in its command's table", () => {
+		const inTable = (command: string) =>
+			flagEntries.filter(([, flag]) => flag.command === command).map(([name]) => `--${name}`);
+		expect(watch).toEqual(expect.arrayContaining(inTable('watch')));
+		expect([...serve].sort()).toEqual(inTable('serve').sort());
+		expect([...config].sort()).toEqual(inTable('config').sort());
 	});
 });

@@ -1,7 +1,9 @@
+import {defaultBackoffPolicy} from '../../source/kraken/backoff.js';
 import {KrakenClient, type ClientOptions} from '../../source/kraken/client.js';
 import type {ApiVersion} from '../../source/model/types.js';
 import type {Cleanup} from './cleanup.js';
 import {recordEvents, type ClientLog} from './client-log.js';
+import {ManualClock} from './manual-clock.js';
 
 /** Both API versions, each with two pairs named as that API names them, for describe.each. */
 export const twoPairsOnEachApi: ReadonlyArray<
@@ -33,4 +35,23 @@ export function startClient(
 	cleanup.add(() => client.stop());
 	client.start();
 	return {client, log};
+}
+
+/**
+ * A started client whose timers run on a ManualClock, with Kraken's own backoff policy and no
+ * jitter (random 0): every wait is the policy's least, so a test moves time on by hand and
+ * asserts the exact moment something happens. Sockets still run on real time.
+ */
+export function startClientOnClock(
+	cleanup: Cleanup,
+	options: Pick<ClientOptions, 'url' | 'api' | 'pairs'> & Partial<ClientOptions>,
+): {client: KrakenClient; log: ClientLog; clock: ManualClock} {
+	const clock = new ManualClock();
+	const started = startClient(cleanup, {
+		clock,
+		random: () => 0,
+		backoff: defaultBackoffPolicy,
+		...options,
+	});
+	return {...started, clock};
 }

@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {
+	bookRenewalDelay,
 	defaultBackoffPolicy,
 	nextDelay,
 	type BackoffInput,
@@ -240,5 +241,19 @@ describe('backoff', () => {
 		const policy = {...defaultBackoffPolicy, maximumAttemptsPerWindow: 10, windowMs: 60_000};
 		const times = simulate({hours: 1, seed: 5, failuresFor: () => 1, lifetimeMs: () => 0, policy});
 		expect(busiestWindow(times, policy.windowMs)).toBe(10);
+	});
+});
+
+describe('bookRenewalDelay', () => {
+	test('renews at once the first time, then waits 1, 2, 4 … s up to 30 s', () => {
+		const delays = [1, 2, 3, 4, 5, 6, 7, 8].map((failingRun) => bookRenewalDelay(failingRun));
+		expect(delays).toEqual([0, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+	});
+
+	test('follows the policy given', () => {
+		const policy = {...defaultBackoffPolicy, bookRenewalBaseMs: 100, bookRenewalCapMs: 250};
+		expect([1, 2, 3, 4].map((failingRun) => bookRenewalDelay(failingRun, policy))).toEqual([
+			0, 100, 200, 250,
+		]);
 	});
 });

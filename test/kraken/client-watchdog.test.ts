@@ -1,12 +1,10 @@
 import {afterEach, describe, expect, test} from 'vitest';
-import {defaultBackoffPolicy} from '../../source/kraken/backoff.js';
 import type {ApiVersion, ConnectionState} from '../../source/model/types.js';
-import {ManualClock} from '../helpers/manual-clock.js';
 import {startScriptedServer, type ScriptedServer} from '../helpers/scripted-server.js';
 import {createCleanup} from '../helpers/cleanup.js';
 import {reconnectingStates, stateKinds} from '../helpers/client-log.js';
 import {eventually} from '../helpers/eventually.js';
-import {startClient, twoPairsOnEachApi} from '../helpers/test-client.js';
+import {startClientOnClock, twoPairsOnEachApi} from '../helpers/test-client.js';
 
 // The watchdog and the pings run on an injected clock: the tests move time on by hand and assert
 // the exact moment a connection is judged stale or a pong missing. Sockets run for real.
@@ -20,23 +18,19 @@ async function serve(api: ApiVersion): Promise<ScriptedServer> {
 	return server;
 }
 
-type Started = ReturnType<typeof startClient> & {clock: ManualClock; framesReceived: () => number};
+type Started = ReturnType<typeof startClientOnClock> & {framesReceived: () => number};
 
-/** A client on a manual clock, with Kraken's backoff policy and no jitter (random 0). */
+/** A subscribed client on a manual clock, counting the frames it received. */
 async function startOnClock(
 	server: ScriptedServer,
 	api: ApiVersion,
 	pairs: readonly string[],
 	timings: Readonly<{idleTimeoutMs?: number; pingIntervalMs?: number; pongTimeoutMs?: number}>,
 ): Promise<Started> {
-	const clock = new ManualClock();
-	const started = startClient(cleanup, {
+	const started = startClientOnClock(cleanup, {
 		url: server.url,
 		api,
 		pairs,
-		clock,
-		random: () => 0,
-		backoff: defaultBackoffPolicy,
 		idleTimeoutMs: 10_000,
 		pingIntervalMs: 30_000,
 		pongTimeoutMs: 10_000,
@@ -45,7 +39,7 @@ async function startOnClock(
 	let frames = 0;
 	started.client.on('frame', () => frames++);
 	await eventually(() => expect(started.client.state.kind).toBe('subscribed'));
-	return {...started, clock, framesReceived: () => frames};
+	return {...started, framesReceived: () => frames};
 }
 
 /** Sends a heartbeat and waits until the client has it. */

@@ -2,11 +2,8 @@ import {afterEach, describe, expect, test} from 'vitest';
 import type {ApiVersion} from '../../source/model/types.js';
 import {startExchangeServer} from '../../source/simulator/exchange-server.js';
 import {listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
-import type {
-	ExchangeTrade,
-	TradeSource,
-	TradesListener,
-} from '../../source/simulator/trade-source.js';
+import type {ExchangeTrade} from '../../source/simulator/market-types.js';
+import type {TradeSource, TradesListener} from '../../source/simulator/trade-source.js';
 import {BookChecker, checksumOf} from '../helpers/book-checker.js';
 import {createCleanup} from '../helpers/cleanup.js';
 import {eventually} from '../helpers/eventually.js';

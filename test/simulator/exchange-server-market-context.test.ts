@@ -3,13 +3,10 @@ import type {KrakenClient} from '../../source/kraken/client.js';
 import type {ApiVersion, Candle, Channel, Ticker, Trade} from '../../source/model/types.js';
 import {startExchangeServer, type ExchangeServer} from '../../source/simulator/exchange-server.js';
 import {listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
-import type {MinuteCandle} from '../../source/simulator/pair-history.js';
+import type {MinuteCandle} from '../../source/simulator/market-types.js';
 import {createSimulatedMarket} from '../../source/simulator/simulated-market.js';
-import type {
-	ExchangeTrade,
-	TradeSource,
-	TradesListener,
-} from '../../source/simulator/trade-source.js';
+import type {ExchangeTrade} from '../../source/simulator/market-types.js';
+import type {TradeSource, TradesListener} from '../../source/simulator/trade-source.js';
 import {createCleanup} from '../helpers/cleanup.js';
 import {eventually} from '../helpers/eventually.js';
 import {listedPair, urlFor} from '../helpers/simulator.js';

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {sinceNanoseconds, sinceSeconds} from '../../source/simulator/rest/rest-arguments.js';
 import {TradeLog} from '../../source/simulator/rest/trade-log.js';
-import type {ExchangeTrade} from '../../source/simulator/trade-source.js';
+import type {ExchangeTrade} from '../../source/simulator/market-types.js';
 
 /** Trades with ids from `firstId`, two to a microsecond, from 1.7e15 µs on. */
 function tradesFrom(firstId: number, count: number): ExchangeTrade[] {

@@ -29,7 +29,7 @@ export type BookKeeperHooks = Readonly<{
 	/**
 	 * A book after a message was applied and verified (or a v1 snapshot, which has no checksum).
 	 * Its levels are read with `top` while it stands so: making them for every message of a deep,
-	 * busy book cost more than checking it.
+	 * busy book would cost more than checking it.
 	 */
 	verified(pair: string, stamp: BookStamp): void;
 	health(health: BookHealth): void;

@@ -1,7 +1,8 @@
 import type {Channel, ChannelParams} from '../../model/types.js';
 import {parseJson, type Codec, type FeedMessage} from '../feed-message.js';
 import {decodeBookFrame} from './book.js';
-import {decodeEvent, rateLimitSchema} from './control.js';
+import {decodeRateLimit} from '../rate-limit-reply.js';
+import {decodeEvent} from './control.js';
 import {decodeOhlcFrame} from './ohlc.js';
 import {decodeTickerFrame} from './ticker.js';
 import {decodeTradeFrame} from './trade.js';
@@ -72,12 +73,7 @@ export const codecV1: Codec = {
 			return decodeEvent(object, text);
 		}
 
-		const rateLimit = rateLimitSchema.safeParse(object);
-		if (rateLimit.success) {
-			return {kind: 'rate-limited', message: rateLimit.data.Error};
-		}
-
-		return {kind: 'unrecognised', reason: 'object without an event'};
+		return decodeRateLimit(object) ?? {kind: 'unrecognised', reason: 'object without an event'};
 	},
 
 	// v1 `reqid` must be an integer; a string is refused. The trade and ticker channels take no

@@ -3,8 +3,8 @@ import {channelNamed, describeIssues, readConnectionId, type FeedMessage} from '
 
 /*
  * v1 frames that are not market data: objects with an `event` (systemStatus, subscriptionStatus,
- * heartbeat, pong, errors) and the rate-limit reply (docs/kraken-protocol.md, 2, 3
- * and 5).
+ * heartbeat, pong, errors; docs/kraken-protocol.md, 2, 3 and 5). The rate-limit reply, the same
+ * on both APIs, is kraken/rate-limit-reply.ts's.
  */
 
 const systemStatusSchema = z.object({
@@ -37,9 +37,6 @@ const errorEventSchema = z.object({
 	status: z.literal('error'),
 	errorMessage: z.string(),
 });
-
-/** The rate-limit reply has a capitalised key and no `event`: `{"Error":"Exceeded msg rate"}`. */
-export const rateLimitSchema = z.object({Error: z.string()});
 
 function decodeSubscriptionStatus(value: Record<string, unknown>): FeedMessage {
 	const parsed = subscriptionStatusSchema.safeParse(value);

@@ -1,5 +1,16 @@
 import type {WireLevel} from '../book/checksum.js';
 import type {BookMessage} from '../feed-message.js';
+import {
+	closeBrace,
+	closeBracket,
+	comma,
+	giveUp,
+	JsonScan,
+	nine,
+	openBrace,
+	openBracket,
+	zero,
+} from './json-scan.js';
 import {pairName} from './trade.js';
 
 /*
@@ -16,120 +27,7 @@ import {pairName} from './trade.js';
  * says what they are.
  */
 
-const quote = 0x22;
-const comma = 0x2c;
-const colon = 0x3a;
-const openBrace = 0x7b;
-const closeBrace = 0x7d;
-const openBracket = 0x5b;
-const closeBracket = 0x5d;
-const backslash = 0x5c;
-const zero = 0x30;
-const nine = 0x39;
-const point = 0x2e;
-
 const frameStart = '{"channel":"book",';
-
-/** Thrown inside the scan to give up; caught once at the top. */
-const giveUp = Symbol('give up');
-
-class Scan {
-	index: number;
-	readonly text: string;
-
-	constructor(text: string, index: number) {
-		this.text = text;
-		this.index = index;
-	}
-
-	expect(code: number): void {
-		if (this.text.charCodeAt(this.index) !== code) {
-			throw giveUp;
-		}
-
-		this.index++;
-	}
-
-	/** True, and past it, when the next character is `code`. */
-	take(code: number): boolean {
-		if (this.text.charCodeAt(this.index) === code) {
-			this.index++;
-			return true;
-		}
-
-		return false;
-	}
-
-	/** A string without escapes: its text. */
-	string(): string {
-		this.expect(quote);
-		const start = this.index;
-		const end = this.text.indexOf('"', start);
-		if (end < 0) {
-			throw giveUp;
-		}
-
-		const value = this.text.slice(start, end);
-		// A backslash or a control character would need JSON's reading of it.
-		for (let index = 0; index < value.length; index++) {
-			const code = value.charCodeAt(index);
-			if (code === backslash || code < 0x20) {
-				throw giveUp;
-			}
-		}
-
-		this.index = end + 1;
-		return value;
-	}
-
-	/** A key and its colon. */
-	key(): string {
-		const key = this.string();
-		this.expect(colon);
-		return key;
-	}
-
-	/**
-	 * A plain decimal's text: digits, perhaps a point and more digits, and nothing JSON would read
-	 * differently (no sign, no exponent, no leading zero before more digits). `positive` is whether
-	 * any digit is not zero.
-	 */
-	decimal(): string {
-		const {text} = this;
-		const start = this.index;
-		let index = start;
-		while (isDigit(text.charCodeAt(index))) {
-			index++;
-		}
-
-		const whole = index - start;
-		if (whole === 0 || (whole > 1 && text.charCodeAt(start) === zero)) {
-			throw giveUp;
-		}
-
-		if (text.charCodeAt(index) === point) {
-			index++;
-			const fraction = index;
-			while (isDigit(text.charCodeAt(index))) {
-				index++;
-			}
-
-			if (index === fraction) {
-				throw giveUp;
-			}
-		}
-
-		const next = text.charCodeAt(index);
-		if (next !== comma && next !== closeBrace && next !== closeBracket) {
-			throw giveUp;
-		}
-
-		this.index = index;
-		return text.slice(start, index);
-	}
-}
-
-const isDigit = (code: number) => code >= zero && code <= nine;
 
 /** Whether a decimal's text has a digit other than zero. */
 function isPositive(decimal: string): boolean {
@@ -144,7 +42,7 @@ function isPositive(decimal: string): boolean {
 }
 
 /** `[{"price":N,"qty":N},…]`, in that key order, the price above zero. */
-function levels(scan: Scan): WireLevel[] {
+function levels(scan: JsonScan): WireLevel[] {
 	scan.expect(openBracket);
 	const read: WireLevel[] = [];
 	if (scan.take(closeBracket)) {
@@ -177,7 +75,7 @@ function levels(scan: Scan): WireLevel[] {
 }
 
 /** One entry of `data`, with a checksum and every level sound. */
-function entry(scan: Scan, isSnapshot: boolean): BookMessage {
+function entry(scan: JsonScan, isSnapshot: boolean): BookMessage {
 	scan.expect(openBrace);
 	let pair: string | undefined;
 	let asks: WireLevel[] | undefined;
@@ -263,7 +161,7 @@ export function scanBookFrame(text: string): BookMessage[] | undefined {
 		return undefined;
 	}
 
-	const scan = new Scan(text, frameStart.length);
+	const scan = new JsonScan(text, frameStart.length);
 	try {
 		let type: string | undefined;
 		let messages: BookMessage[] | undefined;

@@ -1,6 +1,6 @@
-import {rateLimitSchema} from '../v1/control.js';
 import type {ChannelParams} from '../../model/types.js';
 import {parseJson, type Codec, type FeedMessage} from '../feed-message.js';
+import {decodeRateLimit} from '../rate-limit-reply.js';
 import {decodeHeartbeat, decodeMethod, decodeStatus} from './control.js';
 import {quoteBookNumbers} from '../book/wire-text.js';
 import {decodeBookMessage} from './book.js';
@@ -85,13 +85,12 @@ export function decodeGenerally(text: string): FeedMessage {
 		return decodeMethod(object);
 	}
 
-	// Kraken's rate-limit reply has the v1 shape on both APIs.
-	const rateLimit = rateLimitSchema.safeParse(object);
-	if (rateLimit.success) {
-		return {kind: 'rate-limited', message: rateLimit.data.Error};
-	}
-
-	return {kind: 'unrecognised', reason: 'object without a channel or method'};
+	return (
+		decodeRateLimit(object) ?? {
+			kind: 'unrecognised',
+			reason: 'object without a channel or method',
+		}
+	);
 }
 
 /** Kraken WebSocket v2: `wss://ws.kraken.com/v2`. */

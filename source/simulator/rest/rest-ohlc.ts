@@ -1,5 +1,6 @@
 import {candleIntervals} from '../../model/types.js';
-import type {PairHistory, Summary} from '../pair-history.js';
+import type {Summary} from '../market-types.js';
+import type {PairHistory} from '../pair-history.js';
 import {ohlcResult, restError} from '../wire-rest.js';
 import {
 	integerArgument,

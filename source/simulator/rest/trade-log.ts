@@ -1,4 +1,4 @@
-import type {ExchangeTrade} from '../trade-source.js';
+import type {ExchangeTrade} from '../market-types.js';
 
 /** Rows a chunk holds: a power of two, so a row's chunk and place are a shift and a mask. */
 const chunkBits = 12;
