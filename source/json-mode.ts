@@ -14,9 +14,9 @@ export type JsonStreams = Readonly<{stdout: Writable; stderr: Writable}>;
 
 /**
  * Lines wait for the end of the event loop's turn and go out in one write: a socket read often
- * brings many frames, and a write per frame was the next largest cost. A turn can read megabytes
- * in a burst, so lines also go out once 64 kB have built up: held to the end of the turn, they
- * outlived garbage collections and filled the heap (npm run bench, ingest row).
+ * brings many frames, and a write per frame would cost more than decoding them. A turn can read
+ * megabytes in a burst, so lines also go out once 64 kB have built up: held to the end of the
+ * turn, they would outlive garbage collections and fill the heap (npm run bench, ingest row).
  */
 function lineWriter(stdout: Writable) {
 	const flushAtLength = 65_536;

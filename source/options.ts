@@ -9,6 +9,7 @@ import {mergeSettings, type Settings} from './config/settings.js';
 import {InputError} from './input-error.js';
 import {apiOfUrl, restUrlFor} from './kraken/endpoints.js';
 import {parsePair} from './kraken/pair-names.js';
+import {userAgentOf} from './kraken/rest/user-agent.js';
 import type {KeyBindings} from './model/key-bindings.js';
 import {themes, type ThemeName, type ThemeSpec} from './model/theme.js';
 import type {AlertRule, ApiVersion, BookDepth, CandleInterval, Channel} from './model/types.js';
@@ -41,7 +42,7 @@ export type WatchOptions = Readonly<{
 	/** Notional in quote currency from which a trade is highlighted; undefined: adaptive. */
 	bigNotional: number | undefined;
 	isAscii: boolean;
-	/** NO_COLOR or --no-color, unless FORCE_COLOR asks for colour: no colours, other styles kept. */
+	/** --no-color, or NO_COLOR unless FORCE_COLOR asks for colour: no colours, other styles kept. */
 	isColourless: boolean;
 	themeName: ThemeName;
 	/** The theme's colours with the config's [colours] over them, as written. */
@@ -170,7 +171,7 @@ function watchOptions(
 		url,
 		restUrl: values['rest-url'] ?? (url === undefined ? undefined : restUrlFor(url)),
 		backfill: values.backfill,
-		userAgent: `kraken-tape/${version}`,
+		userAgent: userAgentOf(version),
 		isDemo: values.demo,
 		pairs,
 		isJson,
@@ -184,10 +185,11 @@ function watchOptions(
 		recordFile: values.record,
 		bigNotional: values.big,
 		isAscii: values.ascii,
-		// no-color.org: NO_COLOR set to anything but the empty string.
+		// --no-color is asked for by name, so it wins; NO_COLOR (set to anything but the empty
+		// string, no-color.org) is a standing wish that FORCE_COLOR overrides.
 		isColourless:
-			(values['no-color'] || (environment['NO_COLOR'] ?? '') !== '') &&
-			environment['FORCE_COLOR'] === undefined,
+			values['no-color'] ||
+			((environment['NO_COLOR'] ?? '') !== '' && environment['FORCE_COLOR'] === undefined),
 		themeName: values.theme ?? 'default',
 		theme: {...themes[values.theme ?? 'default'], ...settings.colours},
 		bindings: settings.bindings,

@@ -11,6 +11,13 @@ export type UnreachableBinding = Readonly<{
 	onHint: (hint: string) => void;
 }>;
 
+/** What the screen hears of the feed besides its store. */
+export type ScreenHooks = Readonly<{
+	unreachable?: UnreachableBinding;
+	/** A line for stderr, where it outlasts the screen: a recording that stopped. */
+	say?: (line: string) => void;
+}>;
+
 /**
  * Keeps the screen's store up to date with the feed, alerts included: live trades are judged,
  * history (a snapshot) only fills the tape. Marks the tapes where the feed was interrupted.
@@ -20,8 +27,9 @@ export function bindStore(
 	store: TapeStore,
 	alerts: AlertWatcher,
 	onAlerts: (events: readonly AlertEvent[]) => void,
-	unreachable?: UnreachableBinding,
+	hooks: ScreenHooks = {},
 ): void {
+	const {unreachable, say} = hooks;
 	// A reconnect is marked on every tape where the gap in its trades is, with how long it took.
 	let droppedAt: number | undefined;
 	store.setSource(feed.client.sourceName);
@@ -66,7 +74,10 @@ export function bindStore(
 		book: (top) => store.setBook(top, Date.now()),
 		bookHealth: (health) => store.setBookHealth(health),
 		notice: (message) => store.setNotice(message),
-		recordingStopped: (message) => store.setRecordingError(message),
+		recordingStopped(message) {
+			store.setRecordingError(message);
+			say?.(message);
+		},
 		gap(gap) {
 			store.addMarker(gap.pair, `${gap.missing} trades missed`, Date.now());
 			store.setMissing(feed.client.counts.missing);

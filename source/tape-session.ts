@@ -92,7 +92,7 @@ export function startTapeSession(options: WatchOptions, feed: Feed): TapeSession
 				}
 			}
 		},
-		unreachable,
+		{unreachable, say: (line) => messages.say(line)},
 	);
 	feed.client.start();
 	return {store, alertExit, messages};

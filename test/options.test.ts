@@ -168,7 +168,8 @@ describe('parseOptions', () => {
 		[[], {NO_COLOR: '1'}, true],
 		// no-color.org: set to the empty string, it asks for nothing.
 		[[], {NO_COLOR: ''}, false],
-		[['--no-color'], {FORCE_COLOR: '1'}, false],
+		// Asked for by name, it wins; the environment's standing wish yields to FORCE_COLOR.
+		[['--no-color'], {FORCE_COLOR: '1'}, true],
 		[[], {NO_COLOR: '1', FORCE_COLOR: '0'}, false],
 	])('%j with %j is colourless: %s', (argv, environment, isColourless) => {
 		expect(
@@ -328,7 +329,7 @@ const help = `${packageJson.description}
                         (default: ten times the pair's average trade)
     --ascii             draw with ASCII only
     --theme NAME        colours: default, light, high-contrast or colour-blind
-    --no-color          no colours (also NO_COLOR=1); FORCE_COLOR=1 forces them
+    --no-color          no colours, whatever FORCE_COLOR says (also NO_COLOR=1, which FORCE_COLOR=1 overrides)
     --config FILE       read settings from FILE (default ~/.config/kraken-tape/config.toml)
     --no-config         ignore the config file: defaults and flags only
 

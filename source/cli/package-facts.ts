@@ -7,7 +7,7 @@ export type PackageFacts = Readonly<{version: string; description?: string}>;
 /**
  * kraken-tape's version and description, from the first package.json up from this module (the
  * bundle's dist/ or the source's cli/), read as plain JSON. Meow would find the same file and
- * normalize all of it, licence and repository included, when its `pkg` was read: tens of
+ * normalize all of it, licence and repository included, whenever its `pkg` is read: tens of
  * milliseconds of every start (npm run bench, start-up row).
  */
 export function readPackageFacts(): PackageFacts {

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {GridView} from '../../source/components/grid-view.js';
 import type {PairTape, TapeStore} from '../../source/model/tape-store.js';
-import {createStore, renderFrame, series, tapeOf} from '../helpers/screen.js';
+import {createStore, localTime, renderFrame, series, tapeOf, trade} from '../helpers/screen.js';
 
 /** Four pairs, BTC/USD with five trades and ETH/USD with two and an alert. */
 function fourPairs(): TapeStore {
@@ -116,4 +116,43 @@ describe('grid-view', () => {
 		expect(lines).toHaveLength(6);
 		expect(lines.join('\n')).not.toContain('more pair(s)');
 	});
+});
+
+describe('grid-view cards', () => {
+	// The field report's 1,199.30 above 908.43602986: each card's volumes share their decimals
+	// and line up on the point, however narrow the card.
+	test.each([80, 100, 120, 160, 200])(
+		'at width %i every volume of a card has the same decimals, aligned on the point',
+		(width) => {
+			const volumes = [1199.3, 908.436_029_86, 0.000_5, 12.5];
+			const store = createStore(
+				['BTC/USD', 'ETH/USD'],
+				['BTC/USD', 'ETH/USD'].flatMap((pair, pairIndex) =>
+					volumes.map((volume, index) =>
+						trade(pair, 68_000 / (pairIndex * 19 + 1), {
+							volume,
+							time: localTime(10, 0, index, 0),
+						}),
+					),
+				),
+			);
+			const lines = grid(store, 'BTC/USD', width, 8);
+			// Each card's rows, by card: the text between one border and the next.
+			const cards = [0, 1].map((card) =>
+				lines.map((line) => line.split('│').filter((cell) => cell !== '')[card] ?? ''),
+			);
+			for (const [card, rows] of cards.entries()) {
+				const shown = rows
+					.map((row) => /^\S+ [BS] +[\d,.]+ +([\d,]+)\.(\d+)/.exec(row))
+					.filter((match) => match !== null);
+				expect(shown, `card ${card}:\n${rows.join('\n')}`).toHaveLength(4);
+				// Where each point is: the match runs from the row's start to the volume's end.
+				const points = shown.map((match) => match[0].length - (match[2]?.length ?? 0) - 1);
+				expect(new Set(points).size, rows.join('\n')).toBe(1);
+				expect(new Set(shown.map((match) => match[2]?.length)).size, rows.join('\n')).toBe(1);
+				// The newest first: 12.5, 0.0005 (all its digits where they fit, else rounded alike).
+				expect(Number(shown[0]?.[1]?.replaceAll(',', ''))).toBe(12);
+			}
+		},
+	);
 });

@@ -252,3 +252,37 @@ describe('remapped keys in a real terminal', () => {
 		);
 	});
 });
+
+describe('the add-pair prompt in a real terminal', () => {
+	const promptLine = (screen: readonly string[]) =>
+		screen.find((line) => line.startsWith('add pair:')) ?? '';
+
+	test('keys written together are each taken: letters, Backspaces, a refused letter, Enter', async () => {
+		const session = startTerminal(['--demo', 'XBT/USD'], {columns: 100, rows: 24});
+		await session.waitFor((screen) => firstTrade(screen) !== undefined);
+		session.write('a');
+		await session.waitForText('add pair:');
+
+		// Letters no pair has, in one write with the rest: refused with a message, not dropped.
+		session.write('ЁЁЁ/USD');
+		await session.waitFor((screen) =>
+			expect(promptLine(screen)).toBe(
+				'add pair: /USD   "Ё" cannot be in a pair name: letters A-Z, digits and / only',
+			),
+		);
+		// Four Backspaces in one write erase four characters.
+		session.write(keys.backspace.repeat(4));
+		await session.waitFor((screen) =>
+			expect(promptLine(screen)).toBe('add pair:    Enter adds, Esc cancels'),
+		);
+		// A pair, two Backspaces and Enter in one write: ETH/USD is added and focused.
+		session.write(`eth/usdxy${keys.backspace}${keys.backspace}${keys.enter}`);
+		await session.waitFor((screen) => expect(focusedTab(screen)).toBe('2 ETH/USD'));
+		expect(promptLine(session.lines())).toBe('');
+
+		// The whole burst: the key that opens the prompt, a pair and Enter.
+		session.write(`asol/usd${keys.enter}`);
+		await session.waitFor((screen) => expect(focusedTab(screen)).toBe('3 SOL/USD'));
+		expect(promptLine(session.lines())).toBe('');
+	});
+});

@@ -10,6 +10,10 @@ import {startScriptedServer, type TradeSpec} from '../helpers/scripted-server.js
 import {createCleanup} from '../helpers/cleanup.js';
 import {eventually, pause} from '../helpers/eventually.js';
 import {fastOptions} from '../helpers/test-client.js';
+import {listedPair} from '../helpers/simulator.js';
+import {startExchangeServer} from '../../source/simulator/exchange-server.js';
+import type {ExchangeTrade} from '../../source/simulator/market-types.js';
+import type {TradeSource, TradesListener} from '../../source/simulator/trade-source.js';
 
 // The field report's second defect: a v2 subscription's snapshot (trades from before the program
 // started) went through the alert rules, so --exit-on-alert acted on a price that was gone.
@@ -97,5 +101,109 @@ describe.each<ApiVersion>(['v2', 'v1'])('alerts on %s', (api) => {
 		market.live('65100.0');
 		await eventually(() => expect(fired.map((event) => event.price)).toEqual([65_100]));
 		expect(store.alerts.map((event) => event.price)).toEqual([65_100]);
+	});
+});
+
+/**
+ * The built-in exchange trading one pair as a test says: its REST history (an hour ago) at 70,000,
+ * then a few trades at 60,000 before the client starts; `trade` makes more, whoever is connected.
+ * Each trade's volume is its id in thousandths, so a line can be told for which trade it is.
+ */
+async function exchangeWithHistoryAbove() {
+	const pair = listedPair('BTC/USD');
+	const listeners = new Set<TradesListener>();
+	const made: ExchangeTrade[] = [];
+	let nextId = 1;
+	let lastMicros = 0;
+	const make = (price: number, timeMicros: number): ExchangeTrade => {
+		lastMicros = Math.max(timeMicros, lastMicros + 1000);
+		const tradeId = nextId++;
+		return {
+			side: 'buy',
+			price,
+			volume: tradeId / 1000,
+			orderType: 'limit',
+			timeMicros: lastMicros,
+			tradeId,
+		};
+	};
+
+	const past = Array.from({length: 20}, () => make(70_000, hourAgo()));
+	made.push(...Array.from({length: 5}, () => make(60_000, (Date.now() - 60_000) * 1000)));
+	const source: TradeSource = {
+		pairs: [pair],
+		description: 'a test market',
+		onTrades(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		recent: (_pair, count) => made.slice(-count),
+		pastTrades: () => past,
+		start() {},
+		stop() {},
+	};
+	const server = await startExchangeServer({source});
+	cleanup.add(() => server.close());
+	return {
+		server,
+		/** Makes `count` trades at `price`, now, and returns the last. */
+		trade(price: number, count = 1): ExchangeTrade {
+			const trades = Array.from({length: count}, () => make(price, Date.now() * 1000));
+			made.push(...trades);
+			for (const listener of listeners) {
+				listener(pair, trades);
+			}
+
+			return trades.at(-1)!;
+		},
+	};
+}
+
+type TradeLine = Readonly<{type: string; price: number; volume: number; backfilled?: boolean}>;
+
+describe.each<ApiVersion>(['v2', 'v1'])('alerts on %s against the built-in exchange', (api) => {
+	test("trades from REST, at start (--backfill) and filling a reconnect's gap, meet the rule and fire nothing; a later live one does", async () => {
+		const exchange = await exchangeWithHistoryAbove();
+		const cli = startCli([
+			'--json',
+			'--url',
+			`${exchange.server.url}${api === 'v1' ? '/' : '/v2'}`,
+			'--backfill',
+			'50',
+			'--alert',
+			'XBT/USD>=65000',
+			'--exit-on-alert',
+			'XBT/USD',
+		]);
+		running.push(cli);
+		const lines = () => cli.stdoutLines().map((line) => JSON.parse(line) as TradeLine);
+		const lineOf = (trade: ExchangeTrade) => (line: string) =>
+			(JSON.parse(line) as TradeLine).volume === trade.volume;
+		const isQuietAndRunning = async () => {
+			await pause(300);
+			expect(cli.child.exitCode).toBeNull();
+			expect(lines().filter((line) => line.type === 'alert')).toEqual([]);
+		};
+
+		// The start's history: the 20 trades at 70,000 came from REST alone.
+		await cli.waitForLine((line) => line.includes('"price":70000'));
+		await isQuietAndRunning();
+		// The first live trade is below the level.
+		await cli.waitForLine(lineOf(exchange.trade(60_000)));
+
+		// While the connection is down the market trades at 70,000, more than a snapshot's 50, then
+		// falls back: the gap comes from REST after the reconnect.
+		exchange.server.dropConnections();
+		const lastAbove = exchange.trade(70_000, 60);
+		exchange.trade(60_000, 50);
+		await cli.waitForLine(lineOf(lastAbove), 15_000);
+		const above = lines().filter((line) => line.type === 'trade' && line.price === 70_000);
+		expect(above).toHaveLength(80);
+		expect(above.every((line) => line.backfilled === true)).toBe(true);
+		await isQuietAndRunning();
+
+		exchange.trade(65_100);
+		expect(await cli.exited).toBe(0);
+		expect(lines().at(-1)).toMatchObject({type: 'alert', price: 65_100});
 	});
 });

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {startCli, type CliProcess} from '../helpers/cli.js';
-import {startTerminal, stopTerminals, waitForExit} from '../helpers/terminal.js';
+import {sequences, startTerminal, stopTerminals, waitForExit} from '../helpers/terminal.js';
 
 // A recording that cannot be written (a full disk: /dev/full answers every write with ENOSPC) is
 // a fault like a dropped connection: recording stops, the user is told, the tape goes on.
@@ -31,5 +31,13 @@ describe('a full disk under --record', () => {
 		);
 		session.write('q');
 		expect(await waitForExit(session)).toEqual({exitCode: 0, signal: undefined});
+		// Said on stderr too: held while the screen was up, then left on the shell's screen, once.
+		const raw = session.raw();
+		const afterScreen = raw.slice(raw.lastIndexOf(sequences.leaveAlternateScreen));
+		expect(afterScreen.match(/recording stopped/g)).toHaveLength(1);
+		expect(afterScreen).toContain(
+			'kraken-tape: --record: cannot write /dev/full (ENOSPC); recording stopped',
+		);
+		expect(session.text()).toContain('recording stopped');
 	});
 });

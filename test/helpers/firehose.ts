@@ -1,6 +1,6 @@
 import type WebSocket from 'ws';
 import {listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
-import type {ExchangeTrade} from '../../source/simulator/trade-source.js';
+import type {ExchangeTrade} from '../../source/simulator/market-types.js';
 import {syntheticTrade} from '../../harness/synthetic-trade.js';
 import {tradeMessageV2} from '../../source/simulator/wire-v2.js';
 
