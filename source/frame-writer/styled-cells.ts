@@ -41,28 +41,41 @@ const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /**
- * ASCII cells by style and character code, shared by every line parsed. Each changed line of
- * each frame is parsed into cells to be diffed, and a new object per cell was most of the
- * garbage a burst's frames made (npm run bench, memory row). Cells are read-only, so one serves
+ * Cells by style and character code, shared by every line parsed. Each changed line of
+ * each frame is parsed into cells to be diffed, and a new object per cell would be most of the
+ * garbage a burst's frames make (npm run bench, memory row). Cells are read-only, so one serves
  * every line that shows that character in that style. A handful of styles are in use at a time;
  * past a limit they are all forgotten.
  */
-const asciiCellsByStyle = new Map<string, Cell[]>();
+type SharedCells = Readonly<{ascii: Cell[]; narrow: Map<number, Cell>}>;
+const cellsByStyle = new Map<string, SharedCells>();
 const stylesRemembered = 256;
 
-function asciiCellsOf(style: TextStyle): Cell[] {
+/** The shared cells of one style: ASCII by character code, and narrow glyphs (ladder, chart). */
+function sharedCellsOf(style: TextStyle): SharedCells {
 	const key = style.link === '' ? style.sgr : `${style.sgr}\u0000${style.link}`;
-	let cells = asciiCellsByStyle.get(key);
+	let cells = cellsByStyle.get(key);
 	if (cells === undefined) {
-		if (asciiCellsByStyle.size >= stylesRemembered) {
-			asciiCellsByStyle.clear();
+		if (cellsByStyle.size >= stylesRemembered) {
+			cellsByStyle.clear();
 		}
 
-		cells = [];
-		asciiCellsByStyle.set(key, cells);
+		cells = {ascii: [], narrow: new Map()};
+		cellsByStyle.set(key, cells);
 	}
 
 	return cells;
+}
+
+function narrowCell(code: number, style: TextStyle): Cell {
+	const {narrow} = sharedCellsOf(style);
+	let cell = narrow.get(code);
+	if (cell === undefined) {
+		cell = {text: String.fromCharCode(code), width: 1, style};
+		narrow.set(code, cell);
+	}
+
+	return cell;
 }
 
 /** Where a run of text that needs grapheme segmentation ends: at ASCII or an escape. */
@@ -140,7 +153,7 @@ export function parseLine(
 			if (code >= 0x20 && code !== 0x7f && !isFull) {
 				if (tracker.style !== asciiStyle) {
 					asciiStyle = tracker.style;
-					asciiCells = asciiCellsOf(asciiStyle);
+					asciiCells = sharedCellsOf(asciiStyle).ascii;
 				}
 
 				if (cells.length < columns) {
@@ -156,7 +169,11 @@ export function parseLine(
 			if (isNarrowRun(text, index, end)) {
 				// Box drawing, blocks, arrows: a column each, as string-width says of every one.
 				for (let column = index; column < end; column++) {
-					append(text[column] ?? '', 1, tracker.style);
+					if (cells.length < columns && !isFull) {
+						cells.push(narrowCell(text.charCodeAt(column), tracker.style));
+					} else {
+						isFull = true;
+					}
 				}
 			} else {
 				const run = text.slice(index, end).replace(controlCharacters, '');
