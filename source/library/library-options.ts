@@ -1,6 +1,7 @@
 import type {ClientOptions} from '../kraken/client-options.js';
 import {apiOfUrl, krakenFeedUrls, restUrlFor} from '../kraken/endpoints.js';
 import {parsePair} from '../kraken/pair-names.js';
+import {packageUserAgent} from '../kraken/rest/user-agent.js';
 import {bookDepths, candleIntervals, type ApiVersion, type Channel} from '../model/types.js';
 import {KrakenTapeError} from './library-error.js';
 import type {WatchOptions} from './public-types.js';
@@ -58,7 +59,7 @@ export function apiFor(options: WatchOptions): ApiVersion {
 
 /**
  * The client's options for `pairs` on `channels`, checked as the command checks its flags.
- * `userAgent` names the library's user to Kraken's REST API.
+ * `userAgent` names the library, and its version, to Kraken's REST API.
  */
 export function clientOptionsFor(
 	pairs: readonly string[] | string,
@@ -85,7 +86,7 @@ export function clientOptionsFor(
 		pairs: pairsFor(pairs, api),
 		channels,
 		restUrl,
-		userAgent: 'kraken-tape (library)',
+		userAgent: packageUserAgent('library'),
 		...(options.depth === undefined ? {} : {depth: options.depth}),
 		...(options.interval === undefined ? {} : {interval: options.interval}),
 	};

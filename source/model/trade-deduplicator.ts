@@ -22,7 +22,7 @@ type PairMemory = {
 	lastTime: number;
 	/**
 	 * The trades seen at `lastTime` (v1 only), counted by signature only when a replay needs them:
-	 * a signature made per trade was most of what a v1 burst allocated (npm run bench, row 1).
+	 * a signature made per trade would be most of what a v1 burst allocates (npm run bench, row 1).
 	 */
 	tradesAtLastTime: Trade[];
 	/** Set after a resubscription: replayed trades are dropped until a new one arrives (v1). */
@@ -59,7 +59,7 @@ function signatureOf(trade: Trade): string {
  * start the pair over instead, reported once and never counted as missed trades.
  *
  * v1 trades carry no id, so after a resubscription (when Kraken may resend recent trades) trades
- * older than the last one seen, or identical to one seen at the same microsecond, are dropped until
+ * older than the last one seen, or identical to one seen at the same millisecond (a trade's time, to the millisecond), are dropped until
  * the first newer trade arrives. Outside that window v1 trades pass untouched, so a legitimately
  * repeated fill is never lost.
  */

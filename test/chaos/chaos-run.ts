@@ -1,4 +1,4 @@
-import type {ApiVersion} from '../../source/model/types.js';
+import type {ApiVersion, Channel} from '../../source/model/types.js';
 import {startExchangeServer} from '../../source/simulator/exchange-server.js';
 import {listedPairs, type ListedPair} from '../../source/simulator/pair-catalog.js';
 import {seededRandom} from '../../source/simulator/random.js';
@@ -9,6 +9,7 @@ import {ExchangeRecord} from './exchange-record.js';
 import {planFaults, restFaultChooser, type PlanSettings} from './fault-plan.js';
 import {startFaultProxy, type FaultKind} from './fault-proxy.js';
 import {haltable} from './halting-source.js';
+import {candleDifference, exchangeCandles, tickerDifference} from './market-lines.js';
 import {MemorySampler, type MemoryFigures} from './memory-sampler.js';
 import {compareByContent, compareByTradeId, type TradeFigures} from './trade-comparison.js';
 
@@ -35,6 +36,25 @@ export type ChaosSettings = Readonly<{
 	log?: (message: string) => void;
 }>;
 
+/** Every channel the client has, so the faults meet all of them. */
+const channels: readonly Channel[] = ['trade', 'ticker', 'ohlc', 'book'];
+
+/** The ohlc channel's interval when none is asked for, in minutes. */
+const candleInterval = 1;
+
+/** One pair's ticker and candle lines. */
+export type MarketFigures = Readonly<{
+	tickers: number;
+	candles: number;
+	/** A line of the kind was read after the client's last reconnect (or there was none). */
+	hasTickerSinceReconnect: boolean;
+	hasCandleSinceReconnect: boolean;
+	/** How the last ticker line differs from the last trade made, or `undefined`. */
+	ticker: string | undefined;
+	/** How the last candle line differs from the exchange's candle of its start, or `undefined`. */
+	candle: string | undefined;
+}>;
+
 export type ChaosResult = Readonly<{
 	settings: ChaosSettings;
 	/** The built client has `--rest-url`: it was given the proxy's, and REST met faults. */
@@ -42,6 +62,8 @@ export type ChaosResult = Readonly<{
 	trades: readonly TradeFigures[];
 	/** Per pair, how its last book line differs from the exchange's, or `undefined`. */
 	books: ReadonlyMap<string, string | undefined>;
+	/** Per pair, its ticker and candle lines. */
+	markets: ReadonlyMap<string, MarketFigures>;
 	faults: ReadonlyMap<FaultKind, number>;
 	/** Planned faults that found no live connection to land on in time. */
 	faultsMissed: number;
@@ -57,6 +79,12 @@ export type ChaosResult = Readonly<{
 	catchUpTookMs: number;
 	lines: number;
 	unparsable: readonly string[];
+	/** Ticker and candle lines that were not well formed, with why. */
+	malformed: readonly string[];
+	/** Ticker and ohlc subscriptions the client said were refused. */
+	channelErrors: readonly string[];
+	/** Frames the client said it could not read. */
+	unrecognised: number;
 	stderrTail: readonly string[];
 }>;
 
@@ -115,7 +143,13 @@ export async function runChaos(settings: ChaosSettings): Promise<ChaosResult> {
 		);
 	}
 
-	const client = startClient(settings.api, pairs, proxy.port, hasRest);
+	const client = startClient({
+		api: settings.api,
+		pairs,
+		url: `ws://127.0.0.1:${proxy.port}${settings.api === 'v1' ? '/' : '/v2'}`,
+		...(hasRest ? {restUrl: `http://127.0.0.1:${proxy.port}`} : {}),
+		channels,
+	});
 	const {output, log} = client;
 	const memory = new MemorySampler(client.child.pid ?? 0, 250);
 	/** `until`, cut short by the client ending before it was told to, which fails the run. */
@@ -185,6 +219,7 @@ export async function runChaos(settings: ChaosSettings): Promise<ChaosResult> {
 		market.halt();
 		say(`faults stopped; ${isStreamingAgain ? 'streaming again' : 'NOT streaming'}; market halted`);
 		const books = await exchangeBooks(exchange.url, settings.api, pairs);
+		const candles = await exchangeCandles(exchange.httpUrl, pairs, candleInterval);
 		const figures = () =>
 			pairs.map((pair) => {
 				const made = record.tradesOf(pair.symbol);
@@ -201,12 +236,33 @@ export async function runChaos(settings: ChaosSettings): Promise<ChaosResult> {
 					bookDifference(output.books.get(pair.symbol), books.get(pair.symbol), settings.api),
 				]),
 			);
+		const marketFigures = () =>
+			new Map(
+				pairs.map((pair): [string, MarketFigures] => {
+					const tickers = output.tickers.get(pair.symbol);
+					const pairCandles = output.candles.get(pair.symbol);
+					return [
+						pair.symbol,
+						{
+							tickers: tickers?.count ?? 0,
+							candles: pairCandles?.count ?? 0,
+							hasTickerSinceReconnect: (tickers?.lastAt ?? 0) > log.lastReconnectAt,
+							hasCandleSinceReconnect: (pairCandles?.lastAt ?? 0) > log.lastReconnectAt,
+							ticker: tickerDifference(pair, tickers?.last, record.tradesOf(pair.symbol).at(-1)),
+							candle: candleDifference(pair, pairCandles?.last, candles.get(pair.symbol)),
+						},
+					];
+				}),
+			);
 		const catchUpStart = Date.now();
 		const isCaughtUp = await waitFor(
 			() =>
 				Date.now() - output.lastLineAt > 1500 &&
 				figures().every((pair) => pair.hasLast) &&
-				[...bookDifferences().values()].every((difference) => difference === undefined),
+				[...bookDifferences().values()].every((difference) => difference === undefined) &&
+				[...marketFigures().values()].every(
+					(market) => market.ticker === undefined && market.candle === undefined,
+				),
 			settings.catchUpMs,
 			250,
 		);
@@ -219,6 +275,7 @@ export async function runChaos(settings: ChaosSettings): Promise<ChaosResult> {
 			hasRest,
 			trades: figures(),
 			books: bookDifferences(),
+			markets: marketFigures(),
 			faults: new Map(proxy.counts()),
 			faultsMissed,
 			handshakes: proxy.handshakes(),
@@ -231,6 +288,9 @@ export async function runChaos(settings: ChaosSettings): Promise<ChaosResult> {
 			catchUpTookMs,
 			lines: output.lines,
 			unparsable: output.unparsable,
+			malformed: output.malformed,
+			channelErrors: log.channelErrors,
+			unrecognised: log.unrecognised,
 			stderrTail: log.tail,
 		};
 	} finally {

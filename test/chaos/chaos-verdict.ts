@@ -14,7 +14,9 @@ export type MemoryLimit = Readonly<{
  * accept reported holes, a trade may be missing only in a hole the client reported). v1 has no ids: its
  * trades must be real, once each and in time order, and the last made must arrive; trades lost
  * in a v1 gap are reported, not judged (filling one is best effort). Then: every line JSON, each
- * book as the exchange's, memory level, and every planned fault landed.
+ * book as the exchange's; each pair's ticker and candle lines well formed, some since the last
+ * reconnect, the last ticker at the last trade's price and the last candle the exchange's own,
+ * neither channel refused and no frame unread; memory level, and every planned fault landed.
  */
 export function problemsOf(result: ChaosResult, memoryLimit: MemoryLimit): string[] {
 	const {api} = result.settings;
@@ -50,6 +52,51 @@ export function problemsOf(result: ChaosResult, memoryLimit: MemoryLimit): strin
 		if (difference !== undefined) {
 			problems.push(`${api} ${pair} book: ${difference}`);
 		}
+	}
+
+	for (const [pair, market] of result.markets) {
+		const kinds = [
+			{
+				kind: 'ticker',
+				count: market.tickers,
+				isSinceReconnect: market.hasTickerSinceReconnect,
+				difference: market.ticker,
+			},
+			{
+				kind: 'candle',
+				count: market.candles,
+				isSinceReconnect: market.hasCandleSinceReconnect,
+				difference: market.candle,
+			},
+		];
+		for (const {kind, count, isSinceReconnect, difference} of kinds) {
+			if (count === 0) {
+				problems.push(`${api} ${pair}: no ${kind} line written`);
+				continue;
+			}
+
+			if (!isSinceReconnect) {
+				problems.push(`${api} ${pair}: no ${kind} line since the last reconnect`);
+			}
+
+			if (difference !== undefined) {
+				problems.push(`${api} ${pair} ${kind}: ${difference}`);
+			}
+		}
+	}
+
+	if (result.malformed.length > 0) {
+		problems.push(
+			`${api}: ${result.malformed.length} ticker or candle line(s) not well formed: ${result.malformed[0]}`,
+		);
+	}
+
+	for (const line of result.channelErrors) {
+		problems.push(`${api}: ${line}`);
+	}
+
+	if (result.unrecognised > 0) {
+		problems.push(`${api}: the client could not read ${result.unrecognised} frame(s)`);
 	}
 
 	if (result.unparsable.length > 0) {

@@ -12,7 +12,7 @@ const seed = Number(process.env['CHAOS_SEED'] ?? 20_240_601);
 
 describe('chaos', () => {
 	test.concurrent.each(['v2', 'v1'] as const)(
-		'%s: every trade the exchange made written once and in order, each book as the exchange has it, memory level',
+		'%s: every trade the exchange made written once and in order; each book, ticker and candle as the exchange has it; memory level',
 		async (api) => {
 			const result = await runChaos(shortSettings(api, seed));
 			console.log(figuresTable(result));

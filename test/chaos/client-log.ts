@@ -7,10 +7,17 @@ export type ReportedHole = Readonly<{pair: string; afterTradeId: number; missing
 /**
  * What the client said on stderr, counted: each reconnect it announced (`…; reconnecting in
  * 1.0 s (attempt 2)`), each hole it reported (`BTC/USD: 12 trade(s) missed after trade id 345`,
- * json-mode.ts), each book rebuilt; and the last lines as they were.
+ * json-mode.ts), each book rebuilt, each refusal of a ticker or ohlc subscription
+ * (`BTC/USD ticker: error: …`) and each frame it could not read; and the last lines as they were.
  */
 export class ClientLog {
 	reconnects = 0;
+	/** `Date.now()` when the last reconnect was announced; 0 before any. */
+	lastReconnectAt = 0;
+	/** Lines saying a ticker or ohlc subscription was refused. */
+	readonly channelErrors: string[] = [];
+	/** Frames the client said it ignored, unrecognised (the exchange sends none). */
+	unrecognised = 0;
 	/** Trades the client itself said it missed, summed over its gap lines. */
 	saidMissed = 0;
 	bookRebuilds = 0;
@@ -27,6 +34,17 @@ export class ClientLog {
 
 		if (/; reconnecting in /.test(line)) {
 			this.reconnects++;
+			this.lastReconnectAt = Date.now();
+		}
+
+		if (/^kraken-tape: \S+ (ticker|ohlc): error/.test(line)) {
+			this.channelErrors.push(line);
+		}
+
+		// Said for the first five, then every hundredth, each with the count so far.
+		const ignored = /ignored an unrecognised frame .*; (\d+) so far$/.exec(line);
+		if (ignored) {
+			this.unrecognised = Math.max(this.unrecognised, Number(ignored[1]));
 		}
 
 		const missed = /^kraken-tape: (.+): (\d+) trade\(s\) missed after trade id (\d+)/.exec(line);

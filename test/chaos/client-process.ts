@@ -1,6 +1,6 @@
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {createInterface} from 'node:readline';
-import type {ApiVersion} from '../../source/model/types.js';
+import type {ApiVersion, Channel} from '../../source/model/types.js';
 import type {ListedPair} from '../../source/simulator/pair-catalog.js';
 import {binPath} from '../helpers/built-command.js';
 import {ClientLog} from './client-log.js';
@@ -24,14 +24,19 @@ export function builtCommandHas(flag: string): boolean {
 	return helpText.includes(flag);
 }
 
-/** The built command, in --json mode, through the proxy; its output read as it comes. */
-export function startClient(
-	api: ApiVersion,
-	pairs: readonly ListedPair[],
-	proxyPort: number,
-	hasRest: boolean,
-): ClientProcess {
-	const path = api === 'v1' ? '/' : '/v2';
+export type ClientSettings = Readonly<{
+	api: ApiVersion;
+	pairs: readonly ListedPair[];
+	/** The feed, `ws://host:port/v2` (or `/` for v1). */
+	url: string;
+	/** REST's base, when the built command takes `--rest-url`. */
+	restUrl?: string;
+	channels: readonly Channel[];
+}>;
+
+/** The built command, in --json mode; its output read as it comes. */
+export function startClient(settings: ClientSettings): ClientProcess {
+	const {api, pairs, restUrl} = settings;
 	const child = spawn(
 		process.execPath,
 		[
@@ -42,10 +47,10 @@ export function startClient(
 			'--api',
 			api,
 			'--url',
-			`ws://127.0.0.1:${proxyPort}${path}`,
-			...(hasRest ? ['--rest-url', `http://127.0.0.1:${proxyPort}`] : []),
+			settings.url,
+			...(restUrl === undefined ? [] : ['--rest-url', restUrl]),
 			'--channels',
-			'trade,book',
+			settings.channels.join(','),
 			...pairs.map((pair) => (api === 'v1' ? pair.v1Name : pair.symbol)),
 		],
 		{stdio: ['ignore', 'pipe', 'pipe']},

@@ -1,5 +1,6 @@
 import type {ListedPair} from '../../source/simulator/pair-catalog.js';
-import type {ExchangeTrade, TradeSource} from '../../source/simulator/trade-source.js';
+import type {ExchangeTrade} from '../../source/simulator/market-types.js';
+import type {TradeSource} from '../../source/simulator/trade-source.js';
 
 /** The most recent trades the market holds before it starts: a v2 snapshot's worth. */
 const warmUpTrades = 50;

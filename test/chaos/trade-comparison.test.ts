@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {listedPairs} from '../../source/simulator/pair-catalog.js';
-import type {ExchangeTrade} from '../../source/simulator/trade-source.js';
+import type {ExchangeTrade} from '../../source/simulator/market-types.js';
 import type {WrittenTrade} from './client-output.js';
 import {compareByContent, compareByTradeId} from './trade-comparison.js';
 

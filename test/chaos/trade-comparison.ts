@@ -1,5 +1,5 @@
 import type {ListedPair} from '../../source/simulator/pair-catalog.js';
-import type {ExchangeTrade} from '../../source/simulator/trade-source.js';
+import type {ExchangeTrade} from '../../source/simulator/market-types.js';
 import type {ReportedHole} from './client-log.js';
 import type {WrittenTrade} from './client-output.js';
 

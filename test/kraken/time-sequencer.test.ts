@@ -255,6 +255,41 @@ describe('TimeSequencer (v1)', () => {
 		]);
 	});
 
+	test('a second drop before any trade came back, its trades held before the first page: each goes out once', () => {
+		const run = setup();
+		run.live([[100, 1]]);
+		run.sequencer.resubscribed(pair, start);
+		run.sequencer.resubscribed(pair, start + 1000);
+		run.live([[900, 9]]);
+		// The page has the held trade too: it is the held one's, not history's.
+		expect(
+			run.page(
+				[
+					[100, 1],
+					[300, 3],
+					[900, 9],
+				],
+				false,
+			),
+		).toEqual({kind: 'more', request: {pair, since: `${start + 300}000000`, count: 1000}});
+		expect(
+			run.page(
+				[
+					[300, 3],
+					[500, 5],
+					[900, 9],
+				],
+				false,
+			),
+		).toEqual({kind: 'done'});
+		expect(run.out.map(({row, isBackfilled}) => [row[0], isBackfilled])).toEqual([
+			[100, false],
+			[300, true],
+			[500, true],
+			[900, false],
+		]);
+	});
+
 	test("the second gap's trades are held to the limit from the second drop, not the first", () => {
 		const run = setup();
 		run.live([[100, 1]], start);

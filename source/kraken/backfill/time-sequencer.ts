@@ -144,10 +144,14 @@ export class TimeSequencer {
 		}
 
 		sequence.isAwaitingHistory = false;
-		const filledUpTo = this.#firstResubscription(sequence);
-		const firstHeldTime = sequence.held[0]?.trade?.time ?? Number.POSITIVE_INFINITY;
+		// A drop marked before any trade was held (the mark first) joins its gap to this one: the
+		// page stops at the first trade held after the mark, and those trades are matched as held.
+		const isMarkFirst = sequence.held.length > 0 && sequence.held[0]?.trade === undefined;
+		const from = isMarkFirst ? 1 : 0;
+		const filledUpTo = this.#nextResubscription(sequence, from);
+		const firstHeldTime = sequence.held[from]?.trade?.time ?? Number.POSITIVE_INFINITY;
 		const heldCounts = new Map<string, number>();
-		for (let index = 0; index < filledUpTo; index++) {
+		for (let index = from; index < filledUpTo; index++) {
 			const {trade} = sequence.held[index] as HeldTrade;
 			const key = `${trade.time}|${signatureOf(trade)}`;
 			heldCounts.set(key, (heldCounts.get(key) ?? 0) + 1);
@@ -175,6 +179,14 @@ export class TimeSequencer {
 
 		if (page.isFull && newest < firstHeldTime) {
 			return {kind: 'more', request: {pair, since: page.last, count: 1000}};
+		}
+
+		if (isMarkFirst && sequence.lastTime !== undefined) {
+			// The page may predate the drop: what it missed is asked for after the last trade out,
+			// its held trades (after the mark) still held, from the drop on.
+			const mark = sequence.held.shift() as Resubscription;
+			this.#holds.holdFrom(sequence, mark.resubscribedAt);
+			return {kind: 'more', request: this.#fillAfter(pair, sequence.lastTime)};
 		}
 
 		// This gap is filled: its held trades go out. A later drop's gap is filled next, from the
@@ -209,10 +221,15 @@ export class TimeSequencer {
 		return {pair, since: nanosecondsOf(lastTime), count: 1000};
 	}
 
-	/** Where the held trades the running fill covers end: the first Resubscription, or the end. */
-	#firstResubscription(sequence: PairSequence): number {
-		const index = sequence.held.findIndex((entry) => entry.trade === undefined);
-		return index === -1 ? sequence.held.length : index;
+	/** Where the held trades the running fill covers end: the next Resubscription, or the end. */
+	#nextResubscription(sequence: PairSequence, from: number): number {
+		for (let index = from; index < sequence.held.length; index++) {
+			if (sequence.held[index]?.trade === undefined) {
+				return index;
+			}
+		}
+
+		return sequence.held.length;
 	}
 
 	#out(sequence: PairSequence, trade: Trade, origin: TradeOrigin, deliveries: Deliveries): void {
