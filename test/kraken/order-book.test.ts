@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import type {WireLevel} from '../../source/kraken/book/checksum.js';
 import {OrderBook} from '../../source/kraken/book/order-book.js';
+import {seededRandom} from '../../source/simulator/random.js';
 import {docsBook, v1BookFrames, v2BookFrames} from '../fixtures/book-frames.js';
 
 // A pair's book as the exchange wrote it (docs/kraken-protocol.md, 9): replaced by a snapshot,
@@ -298,5 +299,31 @@ describe('OrderBook', () => {
 
 		expect(cut.checksum()).toBe(265_834_348);
 		expect(uncut.checksum()).not.toBe(265_834_348);
+	});
+
+	test('a checksum kept between messages is the one the book as it stands gives, over 5,000 random changes at depth 100', () => {
+		const random = seededRandom(41);
+		const price = () => (1000 + Math.floor(random() * 400) / 10).toFixed(1);
+		const quantity = () => (random() < 0.3 ? '0.00000000' : (random() * 5).toFixed(8));
+		const book = new OrderBook(100);
+		const levels = (count: number) =>
+			Array.from({length: count}, (): WireLevel => [price(), quantity()]);
+		book.replace(levels(150), levels(150));
+		let unchanged = 0;
+		for (let message = 0; message < 5000; message++) {
+			const before = book.checksum();
+			book.update(levels(Math.floor(random() * 3)), levels(Math.floor(random() * 3)));
+			// The same levels in a book of their own, whose checksum is made from nothing kept.
+			const fresh = new OrderBook(100);
+			const sideOf = (side: OrderBook['asks']) =>
+				Array.from({length: side.size}, (_, index) => side.level(index)!);
+			fresh.replace(sideOf(book.asks), sideOf(book.bids));
+			expect(book.checksum()).toBe(fresh.checksum());
+			unchanged += book.checksum() === before ? 1 : 0;
+		}
+
+		// Both kinds were tried: messages that left the best levels alone, and ones that did not.
+		expect(unchanged).toBeGreaterThan(1000);
+		expect(5000 - unchanged).toBeGreaterThan(100);
 	});
 });

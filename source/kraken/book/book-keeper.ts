@@ -130,10 +130,11 @@ export class BookKeeper {
 			entry.failingRun = 0;
 		}
 
-		this.#hooks.verified(message.pair, {
-			...(message.checksum === undefined ? {} : {checksum: message.checksum}),
-			time: message.time ?? receivedAt,
-		});
+		const time = message.time ?? receivedAt;
+		this.#hooks.verified(
+			message.pair,
+			message.checksum === undefined ? {time} : {checksum: message.checksum, time},
+		);
 	}
 
 	/**

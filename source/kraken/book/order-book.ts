@@ -12,6 +12,8 @@ export class OrderBook {
 	readonly depth: number;
 	readonly asks = new BookSide('ask');
 	readonly bids = new BookSide('bid');
+	/** The last checksum taken, and the sides' top versions it was taken at. */
+	#lastChecksum: Readonly<{value: number; asks: number; bids: number}> | undefined;
 
 	constructor(depth: number) {
 		this.depth = depth;
@@ -43,9 +45,22 @@ export class OrderBook {
 		return unknown;
 	}
 
-	/** Kraken's checksum of the book as it stands (docs/kraken-protocol.md, 9). */
+	/**
+	 * Kraken's checksum of the book as it stands (docs/kraken-protocol.md, 9). It reads only the
+	 * best levels of each side, so while neither side's best levels changed it is the last one.
+	 */
 	checksum(): number {
-		return crc32(this.asks.tokens(checksumLevels) + this.bids.tokens(checksumLevels)) >>> 0;
+		const asks = this.asks.topVersion;
+		const bids = this.bids.topVersion;
+		const last = this.#lastChecksum;
+		if (last?.asks === asks && last.bids === bids) {
+			return last.value;
+		}
+
+		const text = this.asks.tokens(checksumLevels) + this.bids.tokens(checksumLevels);
+		const value = crc32(text) >>> 0;
+		this.#lastChecksum = {value, asks, bids};
+		return value;
 	}
 
 	/** The best `count` levels of each side, as numbers. */
