@@ -1,19 +1,15 @@
 import type {ListedPair} from '../../source/simulator/pair-catalog.js';
-import type {ExchangeTrade, Quote, Summary} from '../../source/simulator/market-types.js';
+import type {
+	ExchangeTrade,
+	MinuteCandle,
+	Quote,
+	Summary,
+} from '../../source/simulator/market-types.js';
 
 const minuteMs = 60_000;
 
-type Running = {
-	start: number;
-	open: number;
-	high: number;
-	low: number;
-	close: number;
-	volume: number;
-	notional: number;
-	trades: number;
-	lastMicros: number;
-};
+/** A candle being built: the simulator's minute candle, written to as trades come. */
+type Running = {-readonly [Key in keyof MinuteCandle]: MinuteCandle[Key]};
 
 function summaryOf(running: Running): Summary {
 	const {notional, ...rest} = running;
