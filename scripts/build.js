@@ -4,6 +4,7 @@
 import {rmSync} from 'node:fs';
 import {build} from 'esbuild';
 import {inkPatchesForEsbuild} from './ink-patches.js';
+import {meowEditForEsbuild} from './meow-edit.js';
 
 /**
  * Ink imports react-devtools-core only when DEV=true. It is not a dependency, so in its place goes
@@ -50,8 +51,9 @@ await build({
 	},
 	// Not shipped: the defines above keep ws from asking for them.
 	external: ['bufferutil', 'utf-8-validate'],
-	// Ink as the tests run it: two modules replaced and three edited (scripts/ink-patches.js).
-	plugins: [withoutReactDevtools, inkPatchesForEsbuild()],
+	// Ink and meow as the tests run them: two of Ink's modules replaced and three edited
+	// (scripts/ink-patches.js), and meow's dependencies loaded as they are needed (scripts/meow-edit.js).
+	plugins: [withoutReactDevtools, inkPatchesForEsbuild(), meowEditForEsbuild()],
 	// Bundled CommonJS packages (React, ws) call require() for Node's own modules.
 	banner: {
 		js: "import {createRequire as createRequireForBundle} from 'node:module'; const require = createRequireForBundle(import.meta.url);",
