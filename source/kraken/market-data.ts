@@ -175,11 +175,14 @@ export class MarketData {
 					(candle) => this.#ledger.get('ohlc', candle.pair)?.params.interval === candle.interval,
 				);
 				const passed: Candle[] = [];
-				const heldNow = new Map<string, Candle[]>();
+				// Made only while some pair's candles wait for REST's: a candle frame comes with every
+				// trade frame.
+				let heldNow: Map<string, Candle[]> | undefined;
 				for (const candle of wanted) {
 					const start = this.#feedCandleStarts.get(candle.pair) ?? Number.POSITIVE_INFINITY;
 					this.#feedCandleStarts.set(candle.pair, Math.min(start, candle.start));
 					if (this.#heldCandles.has(candle.pair)) {
+						heldNow ??= new Map();
 						const list = heldNow.get(candle.pair) ?? [];
 						list.push(candle);
 						heldNow.set(candle.pair, list);
@@ -188,7 +191,7 @@ export class MarketData {
 					}
 				}
 
-				for (const [pair, candles] of heldNow) {
+				for (const [pair, candles] of heldNow ?? []) {
 					this.#heldCandles.get(pair)?.push({candles, isSnapshot: message.isSnapshot});
 				}
 

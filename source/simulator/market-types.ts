@@ -34,18 +34,11 @@ export type MinuteCandle = Readonly<{
 	lastMicros: number;
 }>;
 
-/** Trades of any length of time, summed: a candle of `interval` minutes, or a day's figures. */
-export type Summary = Readonly<{
-	start: number;
-	open: number;
-	high: number;
-	low: number;
-	close: number;
-	volume: number;
-	vwap: number;
-	trades: number;
-	lastMicros: number;
-}>;
+/**
+ * Trades of any length of time, summed: a candle of `interval` minutes, or a day's figures. A
+ * minute's figures with the VWAP worked out from the notional.
+ */
+export type Summary = Readonly<Omit<MinuteCandle, 'notional'> & {vwap: number}>;
 
 /** Best bid and ask, with the quantity at each. */
 export type Quote = Readonly<{bid: number; bidQty: number; ask: number; askQty: number}>;
