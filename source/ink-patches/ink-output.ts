@@ -122,7 +122,15 @@ export default class InkOutput {
 				lines = lines.map((line) => {
 					const width = this.#width(line);
 					const to = x + width > x2 ? x2 - x : width;
-					return from === 0 && to === width ? wholeSlice(line, width) : sliceAnsi(line, from, to);
+					if (from > 0 || to < width) {
+						return sliceAnsi(line, from, to);
+					}
+
+					// A whole line of narrow text (SGR codes its only escapes) draws the same cells sliced
+					// or not (test/ink-patches/ink-output.test.ts); one that leaves a style open is joined
+					// by grid below. Kept as is, it costs nothing, where slicing was most of a frame's
+					// Output under a burst: the ladder and the strips change every frame.
+					return narrowTextWidth(line) === undefined ? wholeSlice(line, width) : line;
 				});
 				x = Math.max(x, x1);
 			}

@@ -141,6 +141,20 @@ describe('InkOutput draws what Ink draws', () => {
 		}
 	});
 
+	test('lines a column clip leaves whole, as a box that hides its overflow draws every frame', async () => {
+		const random = createRandom(7);
+		for (let frame = 0; frame < 100; frame++) {
+			const width = random.integer(5, 40);
+			const height = random.integer(1, 8);
+			const steps = laidOutSteps(random, width, height);
+			await expectSameScreen(width, height, [
+				{kind: 'clip', clip: {x1: 0, x2: width, y1: 0, y2: height}},
+				...steps,
+				{kind: 'unclip'},
+			]);
+		}
+	});
+
 	test('200 random frames of overlapping, clipped, styled and wide text', async () => {
 		const random = createRandom(2026);
 		for (let frame = 0; frame < 200; frame++) {
