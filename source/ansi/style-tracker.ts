@@ -1,11 +1,10 @@
 import {isEscapeStart, readEscape, type EscapeToken} from './escape-reader.js';
 import {SgrState} from './sgr-state.js';
-import {isDefaultStyle, type TextStyle} from './text-style.js';
+import {defaultStyle, isDefaultStyle, type TextStyle} from './text-style.js';
 
 /** Follows the style through a line's escapes, keeping the same object while it is unchanged. */
 export class StyleTracker {
 	style: TextStyle;
-	#sgr: SgrState | undefined;
 
 	constructor(start: TextStyle) {
 		this.style = start;
@@ -13,16 +12,70 @@ export class StyleTracker {
 
 	apply(token: EscapeToken): void {
 		if (token.kind === 'sgr') {
-			this.#sgr ??= SgrState.from(this.style.sgr);
-			this.#sgr.apply(token.value);
-			const parameters = this.#sgr.toString();
-			if (parameters !== this.style.sgr) {
-				this.style = {sgr: parameters, link: this.style.link};
+			const sgr = nextSgr(this.style.sgr, token.value);
+			if (sgr !== this.style.sgr) {
+				this.style = styleOf(sgr, this.style.link);
 			}
 		} else if (token.kind === 'hyperlink' && token.value !== this.style.link) {
-			this.style = {sgr: this.style.sgr, link: token.value};
+			this.style = styleOf(this.style.sgr, token.value);
 		}
 	}
+}
+
+/**
+ * What one SGR sequence makes of a style, by its canonical string and the sequence's parameters.
+ * The canonical string is the whole state (SgrState reads it back as it was), so the answer
+ * never changes; and a screen draws with a few dozen styles, so nearly every sequence of every
+ * frame is a lookup rather than a parse. Emptied when full.
+ */
+const sgrTransitions = new Map<string, Map<string, string>>();
+const transitionsLimit = 1000;
+
+function nextSgr(current: string, parameters: string): string {
+	let byParameters = sgrTransitions.get(current);
+	if (byParameters === undefined) {
+		if (sgrTransitions.size >= transitionsLimit) {
+			sgrTransitions.clear();
+		}
+
+		byParameters = new Map();
+		sgrTransitions.set(current, byParameters);
+	}
+
+	let next = byParameters.get(parameters);
+	if (next === undefined) {
+		if (byParameters.size >= transitionsLimit) {
+			byParameters.clear();
+		}
+
+		const state = SgrState.from(current);
+		state.apply(parameters);
+		next = state.toString();
+		byParameters.set(parameters, next);
+	}
+
+	return next;
+}
+
+/** One object for each style without a hyperlink, so that the same style is the same object. */
+const plainStyles = new Map<string, TextStyle>();
+
+function styleOf(sgr: string, link: string): TextStyle {
+	if (link !== '') {
+		return {sgr, link};
+	}
+
+	let style = plainStyles.get(sgr);
+	if (style === undefined) {
+		if (plainStyles.size >= transitionsLimit) {
+			plainStyles.clear();
+		}
+
+		style = sgr === '' ? defaultStyle : {sgr, link};
+		plainStyles.set(sgr, style);
+	}
+
+	return style;
 }
 
 /** The style in effect after a line written with `start` in effect, read from its escapes alone. */
