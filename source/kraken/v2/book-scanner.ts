@@ -11,7 +11,7 @@ import {
 	openBracket,
 	zero,
 } from './json-scan.js';
-import {pairName} from './trade.js';
+import {pairName} from './in-place-checks.js';
 
 /*
  * A single pass over a v2 book frame as Kraken writes it, compact and channel first:

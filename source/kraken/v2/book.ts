@@ -1,6 +1,6 @@
 import {readLevels} from '../book/wire-text.js';
 import type {BookMessage, FeedMessage} from '../feed-message.js';
-import {pairName} from './trade.js';
+import {pairName} from './in-place-checks.js';
 
 /*
  * The v2 `book` channel (docs/kraken-protocol.md, 9): `{"channel":"book","type":"snapshot"|

@@ -1,7 +1,16 @@
 import * as z from 'zod';
 import type {Candle} from '../../model/types.js';
 import {describeIssues, type FeedMessage} from '../feed-message.js';
-import {pairName} from './trade.js';
+import {
+	isCount,
+	isEnvelope,
+	isNonNegative,
+	isObject,
+	isPairName,
+	isTimestamp,
+	pairName,
+	timestamp,
+} from './in-place-checks.js';
 
 /*
  * The v2 `ohlc` channel (docs/kraken-protocol.md, 8.2): `interval_begin` is a candle's start
@@ -20,23 +29,56 @@ const candleSchema = z.object({
 	vwap: number,
 	volume: number,
 	trades: z.number().int().nonnegative(),
-	interval_begin: z.iso.datetime({offset: true}),
+	interval_begin: timestamp,
 	interval: z.number().int().positive(),
 });
 
-const ohlcMessageSchema = z.object({
+export const ohlcMessageSchema = z.object({
 	channel: z.literal('ohlc'),
 	type: z.enum(['snapshot', 'update']),
 	data: z.array(candleSchema),
 });
 
-export function decodeOhlcMessage(value: Record<string, unknown>): FeedMessage {
-	const parsed = ohlcMessageSchema.safeParse(value);
-	if (!parsed.success) {
-		return {kind: 'unrecognised', reason: `ohlc message ${describeIssues(parsed.error.issues)}`};
+type V2OhlcMessage = z.infer<typeof ohlcMessageSchema>;
+
+const figures = ['open', 'high', 'low', 'close', 'vwap', 'volume'];
+
+/** The same test as ohlcMessageSchema, made on the parsed frame in place (in-place-checks.ts). */
+export function isOhlcMessage(value: Record<string, unknown>): value is V2OhlcMessage {
+	if (!isEnvelope(value, 'ohlc')) {
+		return false;
 	}
 
-	const candles = parsed.data.data.map((row): Candle => ({
+	for (const row of value.data) {
+		if (
+			!isObject(row) ||
+			!isPairName(row['symbol']) ||
+			!figures.every((figure) => isNonNegative(row[figure])) ||
+			!isCount(row['trades']) ||
+			!isTimestamp(row['interval_begin']) ||
+			!(Number.isSafeInteger(row['interval']) && (row['interval'] as number) > 0)
+		) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+export function decodeOhlcMessage(value: Record<string, unknown>): FeedMessage {
+	if (isOhlcMessage(value)) {
+		return toCandles(value);
+	}
+
+	const parsed = ohlcMessageSchema.safeParse(value);
+	return parsed.success
+		? toCandles(parsed.data)
+		: {kind: 'unrecognised', reason: `ohlc message ${describeIssues(parsed.error.issues)}`};
+}
+
+/** The one place v2 candle rows become the domain's candles. */
+function toCandles(message: V2OhlcMessage): FeedMessage {
+	const candles = message.data.map((row): Candle => ({
 		pair: row.symbol,
 		interval: row.interval,
 		start: Date.parse(row.interval_begin),
@@ -48,5 +90,5 @@ export function decodeOhlcMessage(value: Record<string, unknown>): FeedMessage {
 		volume: row.volume,
 		trades: row.trades,
 	}));
-	return {kind: 'candles', candles, isSnapshot: parsed.data.type === 'snapshot'};
+	return {kind: 'candles', candles, isSnapshot: message.type === 'snapshot'};
 }

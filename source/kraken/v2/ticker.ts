@@ -1,6 +1,15 @@
 import * as z from 'zod';
 import {describeIssues, type FeedMessage} from '../feed-message.js';
-import {pairName} from './trade.js';
+import {
+	isEnvelope,
+	isNonNegative,
+	isNumber,
+	isObject,
+	isPairName,
+	isTimestamp,
+	pairName,
+	timestamp,
+} from './in-place-checks.js';
 
 /*
  * The v2 `ticker` channel (docs/kraken-protocol.md, 8.1): one entry per message, every figure
@@ -23,23 +32,56 @@ const tickerSchema = z.object({
 	high: price,
 	change: z.number().finite(),
 	change_pct: z.number().finite(),
-	timestamp: z.iso.datetime({offset: true}).optional(),
+	timestamp: timestamp.optional(),
 });
 
-const tickerMessageSchema = z.object({
+export const tickerMessageSchema = z.object({
 	channel: z.literal('ticker'),
 	type: z.enum(['snapshot', 'update']),
 	data: z.array(tickerSchema).min(1),
 });
 
-export function decodeTickerMessage(value: Record<string, unknown>): FeedMessage {
-	const parsed = tickerMessageSchema.safeParse(value);
-	if (!parsed.success) {
-		return {kind: 'unrecognised', reason: `ticker message ${describeIssues(parsed.error.issues)}`};
+type V2TickerMessage = z.infer<typeof tickerMessageSchema>;
+
+const figures = ['bid', 'bid_qty', 'ask', 'ask_qty', 'last', 'volume', 'vwap', 'low', 'high'];
+
+/** The same test as tickerMessageSchema, made on the parsed frame in place (in-place-checks.ts). */
+export function isTickerMessage(value: Record<string, unknown>): value is V2TickerMessage {
+	if (!isEnvelope(value, 'ticker') || value.data.length === 0) {
+		return false;
 	}
 
+	for (const entry of value.data) {
+		if (
+			!isObject(entry) ||
+			!isPairName(entry['symbol']) ||
+			!figures.every((figure) => isNonNegative(entry[figure])) ||
+			!isNumber(entry['change']) ||
+			!isNumber(entry['change_pct']) ||
+			(entry['timestamp'] !== undefined && !isTimestamp(entry['timestamp']))
+		) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+export function decodeTickerMessage(value: Record<string, unknown>): FeedMessage {
+	if (isTickerMessage(value)) {
+		return toTicker(value);
+	}
+
+	const parsed = tickerMessageSchema.safeParse(value);
+	return parsed.success
+		? toTicker(parsed.data)
+		: {kind: 'unrecognised', reason: `ticker message ${describeIssues(parsed.error.issues)}`};
+}
+
+/** The one place a v2 ticker entry becomes the domain's ticker. */
+function toTicker(message: V2TickerMessage): FeedMessage {
 	// "The ticker element is always the first and only item in the data payload" (docs).
-	const [entry] = parsed.data.data;
+	const [entry] = message.data;
 	const {symbol, bid_qty: bidQty, ask_qty: askQty, change_pct: changePct, timestamp} = entry!;
 	return {
 		kind: 'ticker',
@@ -58,6 +100,6 @@ export function decodeTickerMessage(value: Record<string, unknown>): FeedMessage
 			changePct,
 			...(timestamp === undefined ? {} : {time: Date.parse(timestamp)}),
 		},
-		isSnapshot: parsed.data.type === 'snapshot',
+		isSnapshot: message.type === 'snapshot',
 	};
 }

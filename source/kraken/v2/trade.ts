@@ -1,6 +1,16 @@
 import * as z from 'zod';
 import type {Trade} from '../../model/types.js';
 import {describeIssues, type FeedMessage} from '../feed-message.js';
+import {
+	isCount,
+	isEnvelope,
+	isObject,
+	isPairName,
+	isPositive,
+	isTimestamp,
+	pairName,
+	timestamp,
+} from './in-place-checks.js';
 
 /*
  * The v2 `trade` channel (docs/kraken-protocol.md, 4.2): snapshot and update frames share
@@ -8,8 +18,6 @@ import {describeIssues, type FeedMessage} from '../feed-message.js';
  */
 
 const positive = z.number().positive().finite();
-export const pairName = /^[A-Za-z\d.]{1,16}\/[A-Za-z\d.]{1,16}$/;
-const timestamp = z.iso.datetime({offset: true});
 
 const tradeSchema = z.object({
 	symbol: z.string().regex(pairName, 'not a pair name'),
@@ -29,52 +37,28 @@ export const tradeMessageSchema = z.object({
 
 export type V2TradeMessage = z.infer<typeof tradeMessageSchema>;
 
-const timestampPattern = timestamp.def.pattern;
-
-/**
- * The same test as tradeMessageSchema, made on the parsed frame in place. zod builds a checked
- * copy of every frame, which was a third of all the memory a firehose of trades allocated (npm
- * run bench); trade frames are nearly all the traffic. It only ever accepts what the schema
- * accepts (test/kraken/v2-trade.test.ts holds the two to the same answer over mutated frames);
- * anything it refuses goes to the schema, which has the last word and says what is wrong.
- */
+/** The same test as tradeMessageSchema, made on the parsed frame in place (in-place-checks.ts). */
 export function isTradeMessage(value: Record<string, unknown>): value is V2TradeMessage {
-	const {data} = value;
-	if (
-		value['channel'] !== 'trade' ||
-		(value['type'] !== 'snapshot' && value['type'] !== 'update') ||
-		!Array.isArray(data)
-	) {
+	if (!isEnvelope(value, 'trade')) {
 		return false;
 	}
 
-	for (const entry of data as unknown[]) {
-		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-			return false;
-		}
-
-		const trade = entry as Record<string, unknown>;
+	for (const trade of value.data) {
 		if (
-			typeof trade['symbol'] !== 'string' ||
-			!pairName.test(trade['symbol']) ||
+			!isObject(trade) ||
+			!isPairName(trade['symbol']) ||
 			(trade['side'] !== 'buy' && trade['side'] !== 'sell') ||
 			!isPositive(trade['price']) ||
 			!isPositive(trade['qty']) ||
 			(trade['ord_type'] !== 'market' && trade['ord_type'] !== 'limit') ||
-			!Number.isSafeInteger(trade['trade_id']) ||
-			(trade['trade_id'] as number) < 0 ||
-			typeof trade['timestamp'] !== 'string' ||
-			!timestampPattern?.test(trade['timestamp'])
+			!isCount(trade['trade_id']) ||
+			!isTimestamp(trade['timestamp'])
 		) {
 			return false;
 		}
 	}
 
 	return true;
-}
-
-function isPositive(value: unknown): boolean {
-	return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
 /** The one place v2 trade entries become domain trades. */
