@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
+#!/usr/bin/env -S node --max-semi-space-size=8 --expose-gc
 // The installed command runs with a smaller young generation than Node's default: under a
 // firehose the default let the screen's resident memory grow by a quarter (npm run bench, memory
 // row), and a user should not need a flag for the figure the readme gives. `env -S` splits the

@@ -63,16 +63,21 @@ describe('the package', () => {
 		expect(lines.map((line) => line.type)).toEqual(['trade', 'trade', 'trade']);
 	});
 
-	test('the installed command runs with the young-generation cap its shebang gives, no flag asked', () => {
+	test('the installed command runs with the flags its shebang gives (the young generation capped, the heap keeper able to collect), no flag asked', () => {
 		const bin = join(folder, 'node_modules/kraken-tape/dist/bin.js');
 		const shebang = readFileSync(bin, 'utf8').split('\n')[0]!;
-		expect(shebang).toBe('#!/usr/bin/env -S node --max-semi-space-size=8');
-		// The same line, run as the command is (through the .bin link), gives Node the flag.
+		expect(shebang).toBe('#!/usr/bin/env -S node --max-semi-space-size=8 --expose-gc');
+		// The same line, run as the command is (through the .bin link), gives Node the flags.
 		const probe = join(folder, 'node_modules/.bin/shebang-probe');
-		writeFileSync(probe, `${shebang}\nconsole.log(JSON.stringify(process.execArgv));\n`, {
-			mode: 0o755,
-		});
-		expect(JSON.parse(run(probe, []).stdout)).toEqual(['--max-semi-space-size=8']);
+		writeFileSync(
+			probe,
+			`${shebang}\nconsole.log(JSON.stringify([process.execArgv, typeof globalThis.gc]));\n`,
+			{mode: 0o755},
+		);
+		expect(JSON.parse(run(probe, []).stdout)).toEqual([
+			['--max-semi-space-size=8', '--expose-gc'],
+			'function',
+		]);
 		rmSync(probe);
 	});
 
