@@ -4,7 +4,7 @@
  * time, so a client that fell behind (a burst, code not yet optimised) could otherwise spend
  * hundreds of milliseconds on a backlog in one go, while keys and frames wait behind it.
  */
-export const readBudgetMs = 8;
+export const readBudgetMs = 4;
 
 /**
  * Pauses a source of messages once a turn has spent its budget on them and resumes it on the
