@@ -107,6 +107,15 @@ describe('scanBookFrame, the one-pass reading of v2 book frames', () => {
 		expect(scanBookFrame('{"channel":"heartbeat"}')).toBeUndefined();
 	});
 
+	test('leaves a frame without a pair name to the general path, first frame or not', () => {
+		const unnamed =
+			'{"channel":"book","type":"update","data":[{"symbol":"","bids":[],"asks":[],"checksum":0}]}';
+		expect(scanBookFrame(unnamed)).toBeUndefined();
+		expect(scanBookFrame(v2BookFrames.btcUpdate1)).toBeDefined();
+		expect(scanBookFrame(unnamed)).toBeUndefined();
+		expect(codecV2.decode(unnamed)).toEqual(decodeGenerally(unnamed));
+	});
+
 	test('never answers other than the general path, over 20,000 broken frames', () => {
 		const random = seededRandom(7);
 		const frames = compactFrames.filter((frame) => frame.length < 5000);

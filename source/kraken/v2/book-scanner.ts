@@ -11,7 +11,7 @@ import {
 	openBracket,
 	zero,
 } from './json-scan.js';
-import {pairName} from './in-place-checks.js';
+import {isPairName} from './in-place-checks.js';
 
 /*
  * A single pass over a v2 book frame as Kraken writes it, compact and channel first:
@@ -146,22 +146,6 @@ function entry(scan: JsonScan, isSnapshot: boolean): BookMessage {
 	return time !== undefined && Number.isFinite(time)
 		? {pair, isSnapshot, asks: asks ?? [], bids: bids ?? [], time, checksum}
 		: {pair, isSnapshot, asks: asks ?? [], bids: bids ?? [], checksum};
-}
-
-/** The last pair name found good: a stream's frames name the same pair again and again. */
-let lastPairName = '';
-
-function isPairName(text: string): boolean {
-	if (text === lastPairName) {
-		return true;
-	}
-
-	const isGood = pairName.test(text);
-	if (isGood) {
-		lastPairName = text;
-	}
-
-	return isGood;
 }
 
 /**

@@ -29,8 +29,20 @@ export function isEnvelope(
 	);
 }
 
+/** The last pair name found good: a stream's frames name the same pair again and again. */
+let lastPairName: string | undefined;
+
 export function isPairName(value: unknown): value is string {
-	return typeof value === 'string' && pairName.test(value);
+	if (lastPairName !== undefined && value === lastPairName) {
+		return true;
+	}
+
+	const isGood = typeof value === 'string' && pairName.test(value);
+	if (isGood) {
+		lastPairName = value;
+	}
+
+	return isGood;
 }
 
 /** `z.number()`: finite, as JSON's numbers always are. */
