@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import {describeIssues, type FeedMessage} from '../feed-message.js';
 
 /*
  * The rules of the v2 channel schemas, as plain tests on a parsed frame. Trade, ticker and candle
@@ -17,16 +18,31 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A channel frame's envelope: this channel, a snapshot or an update, and an array of data. */
-export function isEnvelope(
+/**
+ * A frame of this channel, a snapshot or an update, whose `data` is an array of objects each
+ * passing `isEntry`.
+ */
+export function isChannelMessage(
 	value: Record<string, unknown>,
 	channel: string,
-): value is Record<string, unknown> & {data: unknown[]} {
-	return (
-		value['channel'] === channel &&
-		(value['type'] === 'snapshot' || value['type'] === 'update') &&
-		Array.isArray(value['data'])
-	);
+	isEntry: (entry: Record<string, unknown>) => boolean,
+): boolean {
+	const {data} = value;
+	if (
+		value['channel'] !== channel ||
+		(value['type'] !== 'snapshot' && value['type'] !== 'update') ||
+		!Array.isArray(data)
+	) {
+		return false;
+	}
+
+	for (const entry of data as unknown[]) {
+		if (!isObject(entry) || !isEntry(entry)) {
+			return false;
+		}
+	}
+
+	return true;
 }
 
 /** The last pair name found good: a stream's frames name the same pair again and again. */
@@ -67,4 +83,27 @@ export function isTimestamp(value: unknown): value is string {
 	return (
 		typeof value === 'string' && timestampPattern !== undefined && timestampPattern.test(value)
 	);
+}
+
+/**
+ * A frame's message: converted where it lies when its in-place check accepts it, else judged by
+ * its schema, which converts what it accepts and says what is wrong with the rest.
+ */
+export function decodeChecked<Message>(
+	value: Record<string, unknown>,
+	channel: Readonly<{
+		name: string;
+		isChecked: (value: Record<string, unknown>) => value is Record<string, unknown> & Message;
+		schema: z.ZodType<Message>;
+		convert: (message: Message) => FeedMessage;
+	}>,
+): FeedMessage {
+	if (channel.isChecked(value)) {
+		return channel.convert(value);
+	}
+
+	const parsed = channel.schema.safeParse(value);
+	return parsed.success
+		? channel.convert(parsed.data)
+		: {kind: 'unrecognised', reason: `${channel.name} ${describeIssues(parsed.error.issues)}`};
 }

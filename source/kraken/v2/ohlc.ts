@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import type {Candle} from '../../model/types.js';
-import {describeIssues, type FeedMessage} from '../feed-message.js';
+import type {FeedMessage} from '../feed-message.js';
 import {
+	decodeChecked,
 	isCount,
-	isEnvelope,
+	isChannelMessage,
 	isNonNegative,
-	isObject,
 	isPairName,
 	isTimestamp,
 	pairName,
@@ -43,37 +43,30 @@ type V2OhlcMessage = z.infer<typeof ohlcMessageSchema>;
 
 const figures = ['open', 'high', 'low', 'close', 'vwap', 'volume'];
 
+/** One candle row, by the schema's rules. */
+function isCandleRow(row: Record<string, unknown>): boolean {
+	return (
+		isPairName(row['symbol']) &&
+		figures.every((figure) => isNonNegative(row[figure])) &&
+		isCount(row['trades']) &&
+		isTimestamp(row['interval_begin']) &&
+		Number.isSafeInteger(row['interval']) &&
+		(row['interval'] as number) > 0
+	);
+}
+
 /** The same test as ohlcMessageSchema, made on the parsed frame in place (in-place-checks.ts). */
 export function isOhlcMessage(value: Record<string, unknown>): value is V2OhlcMessage {
-	if (!isEnvelope(value, 'ohlc')) {
-		return false;
-	}
-
-	for (const row of value.data) {
-		if (
-			!isObject(row) ||
-			!isPairName(row['symbol']) ||
-			!figures.every((figure) => isNonNegative(row[figure])) ||
-			!isCount(row['trades']) ||
-			!isTimestamp(row['interval_begin']) ||
-			!(Number.isSafeInteger(row['interval']) && (row['interval'] as number) > 0)
-		) {
-			return false;
-		}
-	}
-
-	return true;
+	return isChannelMessage(value, 'ohlc', isCandleRow);
 }
 
 export function decodeOhlcMessage(value: Record<string, unknown>): FeedMessage {
-	if (isOhlcMessage(value)) {
-		return toCandles(value);
-	}
-
-	const parsed = ohlcMessageSchema.safeParse(value);
-	return parsed.success
-		? toCandles(parsed.data)
-		: {kind: 'unrecognised', reason: `ohlc message ${describeIssues(parsed.error.issues)}`};
+	return decodeChecked(value, {
+		name: 'ohlc message',
+		isChecked: isOhlcMessage,
+		schema: ohlcMessageSchema,
+		convert: toCandles,
+	});
 }
 
 /** The one place v2 candle rows become the domain's candles. */

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import {describeIssues, type FeedMessage} from '../feed-message.js';
+import type {FeedMessage} from '../feed-message.js';
 import {
-	isEnvelope,
+	decodeChecked,
+	isChannelMessage,
 	isNonNegative,
 	isNumber,
-	isObject,
 	isPairName,
 	isTimestamp,
 	pairName,
@@ -45,37 +45,32 @@ type V2TickerMessage = z.infer<typeof tickerMessageSchema>;
 
 const figures = ['bid', 'bid_qty', 'ask', 'ask_qty', 'last', 'volume', 'vwap', 'low', 'high'];
 
+/** One ticker entry, by the schema's rules. */
+function isTickerEntry(entry: Record<string, unknown>): boolean {
+	return (
+		isPairName(entry['symbol']) &&
+		figures.every((figure) => isNonNegative(entry[figure])) &&
+		isNumber(entry['change']) &&
+		isNumber(entry['change_pct']) &&
+		(entry['timestamp'] === undefined || isTimestamp(entry['timestamp']))
+	);
+}
+
 /** The same test as tickerMessageSchema, made on the parsed frame in place (in-place-checks.ts). */
 export function isTickerMessage(value: Record<string, unknown>): value is V2TickerMessage {
-	if (!isEnvelope(value, 'ticker') || value.data.length === 0) {
-		return false;
-	}
-
-	for (const entry of value.data) {
-		if (
-			!isObject(entry) ||
-			!isPairName(entry['symbol']) ||
-			!figures.every((figure) => isNonNegative(entry[figure])) ||
-			!isNumber(entry['change']) ||
-			!isNumber(entry['change_pct']) ||
-			(entry['timestamp'] !== undefined && !isTimestamp(entry['timestamp']))
-		) {
-			return false;
-		}
-	}
-
-	return true;
+	// "The ticker element is always the first and only item in the data payload" (docs).
+	return (
+		isChannelMessage(value, 'ticker', isTickerEntry) && (value['data'] as unknown[]).length > 0
+	);
 }
 
 export function decodeTickerMessage(value: Record<string, unknown>): FeedMessage {
-	if (isTickerMessage(value)) {
-		return toTicker(value);
-	}
-
-	const parsed = tickerMessageSchema.safeParse(value);
-	return parsed.success
-		? toTicker(parsed.data)
-		: {kind: 'unrecognised', reason: `ticker message ${describeIssues(parsed.error.issues)}`};
+	return decodeChecked(value, {
+		name: 'ticker message',
+		isChecked: isTickerMessage,
+		schema: tickerMessageSchema,
+		convert: toTicker,
+	});
 }
 
 /** The one place a v2 ticker entry becomes the domain's ticker. */

@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import type {Trade} from '../../model/types.js';
-import {describeIssues, type FeedMessage} from '../feed-message.js';
+import type {FeedMessage} from '../feed-message.js';
 import {
+	decodeChecked,
 	isCount,
-	isEnvelope,
-	isObject,
+	isChannelMessage,
 	isPairName,
 	isPositive,
 	isTimestamp,
@@ -37,33 +37,27 @@ export const tradeMessageSchema = z.object({
 
 export type V2TradeMessage = z.infer<typeof tradeMessageSchema>;
 
+/** One trade entry, by the schema's rules. */
+function isTradeEntry(trade: Record<string, unknown>): boolean {
+	return (
+		isPairName(trade['symbol']) &&
+		(trade['side'] === 'buy' || trade['side'] === 'sell') &&
+		isPositive(trade['price']) &&
+		isPositive(trade['qty']) &&
+		(trade['ord_type'] === 'market' || trade['ord_type'] === 'limit') &&
+		isCount(trade['trade_id']) &&
+		isTimestamp(trade['timestamp'])
+	);
+}
+
 /** The same test as tradeMessageSchema, made on the parsed frame in place (in-place-checks.ts). */
 export function isTradeMessage(value: Record<string, unknown>): value is V2TradeMessage {
-	if (!isEnvelope(value, 'trade')) {
-		return false;
-	}
-
-	for (const trade of value.data) {
-		if (
-			!isObject(trade) ||
-			!isPairName(trade['symbol']) ||
-			(trade['side'] !== 'buy' && trade['side'] !== 'sell') ||
-			!isPositive(trade['price']) ||
-			!isPositive(trade['qty']) ||
-			(trade['ord_type'] !== 'market' && trade['ord_type'] !== 'limit') ||
-			!isCount(trade['trade_id']) ||
-			!isTimestamp(trade['timestamp'])
-		) {
-			return false;
-		}
-	}
-
-	return true;
+	return isChannelMessage(value, 'trade', isTradeEntry);
 }
 
 /** The one place v2 trade entries become domain trades. */
-function toTrades(message: V2TradeMessage): Trade[] {
-	return message.data.map((entry) => ({
+function toTradesMessage(message: V2TradeMessage): FeedMessage {
+	const trades = message.data.map((entry): Trade => ({
 		pair: entry.symbol,
 		side: entry.side,
 		price: entry.price,
@@ -72,15 +66,14 @@ function toTrades(message: V2TradeMessage): Trade[] {
 		orderType: entry.ord_type,
 		tradeId: entry.trade_id,
 	}));
+	return {kind: 'trades', trades, isSnapshot: message.type === 'snapshot'};
 }
 
 export function decodeTradeMessage(value: Record<string, unknown>): FeedMessage {
-	if (isTradeMessage(value)) {
-		return {kind: 'trades', trades: toTrades(value), isSnapshot: value.type === 'snapshot'};
-	}
-
-	const parsed = tradeMessageSchema.safeParse(value);
-	return parsed.success
-		? {kind: 'trades', trades: toTrades(parsed.data), isSnapshot: parsed.data.type === 'snapshot'}
-		: {kind: 'unrecognised', reason: `trade message ${describeIssues(parsed.error.issues)}`};
+	return decodeChecked(value, {
+		name: 'trade message',
+		isChecked: isTradeMessage,
+		schema: tradeMessageSchema,
+		convert: toTradesMessage,
+	});
 }
