@@ -1,5 +1,5 @@
-import {describe, expect, test} from 'vitest';
-import {createHeapKeeper, oldSpaceBytes} from '../source/heap-keeper.js';
+import {describe, expect, test, vi} from 'vitest';
+import {createHeapKeeper, keepHeapCollected, oldSpaceBytes} from '../source/heap-keeper.js';
 
 const megabyte = 1024 * 1024;
 
@@ -67,6 +67,30 @@ describe('heap keeper', () => {
 		});
 		heap.grow(100 * megabyte);
 		expect(keeper.check()).toBe(false);
+	});
+
+	test('keeps looking on its interval for the life of the process', () => {
+		vi.useFakeTimers();
+		try {
+			const heap = fakeHeap(10 * megabyte);
+			keepHeapCollected({
+				everyMs: 2000,
+				slackBytes: 6 * megabyte,
+				collect: heap.collect,
+				oldGenerationBytes: heap.bytes,
+			});
+			heap.grow(7 * megabyte);
+			vi.advanceTimersByTime(1999);
+			expect(heap.collections()).toBe(0);
+			vi.advanceTimersByTime(1);
+			expect(heap.collections()).toBe(1);
+			heap.grow(7 * megabyte);
+			vi.advanceTimersByTime(2000);
+			expect(heap.collections()).toBe(2);
+		} finally {
+			vi.clearAllTimers();
+			vi.useRealTimers();
+		}
 	});
 
 	test('reads the old generation of this process', () => {
