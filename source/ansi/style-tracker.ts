@@ -29,12 +29,12 @@ export class StyleTracker {
  * frame is a lookup rather than a parse. Emptied when full.
  */
 const sgrTransitions = new Map<string, Map<string, string>>();
-const transitionsLimit = 1000;
+const rememberedLimit = 1000;
 
 function nextSgr(current: string, parameters: string): string {
 	let byParameters = sgrTransitions.get(current);
 	if (byParameters === undefined) {
-		if (sgrTransitions.size >= transitionsLimit) {
+		if (sgrTransitions.size >= rememberedLimit) {
 			sgrTransitions.clear();
 		}
 
@@ -44,7 +44,7 @@ function nextSgr(current: string, parameters: string): string {
 
 	let next = byParameters.get(parameters);
 	if (next === undefined) {
-		if (byParameters.size >= transitionsLimit) {
+		if (byParameters.size >= rememberedLimit) {
 			byParameters.clear();
 		}
 
@@ -67,7 +67,7 @@ function styleOf(sgr: string, link: string): TextStyle {
 
 	let style = plainStyles.get(sgr);
 	if (style === undefined) {
-		if (plainStyles.size >= transitionsLimit) {
+		if (plainStyles.size >= rememberedLimit) {
 			plainStyles.clear();
 		}
 

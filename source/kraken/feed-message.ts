@@ -100,6 +100,11 @@ export function parseJson(
 	}
 }
 
+/** A JSON object: not null, and not an array, which JSON.parse also gives as an object. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** A short description of why a zod schema refused a frame, for the unrecognised count. */
 export function describeIssues(
 	issues: ReadonlyArray<{path: PropertyKey[]; message: string}>,

@@ -1,6 +1,6 @@
 import type {WireLevel} from '../book/checksum.js';
 import {readLevels} from '../book/wire-text.js';
-import type {BookMessage, FeedMessage} from '../feed-message.js';
+import {isJsonObject, type BookMessage, type FeedMessage} from '../feed-message.js';
 import {pairNameSchema} from './trade.js';
 
 /*
@@ -85,9 +85,7 @@ export function decodeBookFrame(value: unknown[]): FeedMessage {
 		typeof value[0] !== 'number' ||
 		payloads.length < 1 ||
 		payloads.length > 2 ||
-		!payloads.every(
-			(payload) => typeof payload === 'object' && payload !== null && !Array.isArray(payload),
-		)
+		!payloads.every(isJsonObject)
 	) {
 		return {kind: 'unrecognised', reason: 'book frame of the wrong shape'};
 	}

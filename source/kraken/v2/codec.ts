@@ -1,5 +1,5 @@
 import type {ChannelParams} from '../../model/types.js';
-import {parseJson, type Codec, type FeedMessage} from '../feed-message.js';
+import {isJsonObject, parseJson, type Codec, type FeedMessage} from '../feed-message.js';
 import {decodeRateLimit} from '../rate-limit-reply.js';
 import {decodeHeartbeat, decodeMethod, decodeStatus} from './control.js';
 import {quoteBookNumbers} from '../book/wire-text.js';
@@ -66,12 +66,11 @@ export function decodeGenerally(text: string): FeedMessage {
 		return {kind: 'unrecognised', reason: json.reason};
 	}
 
-	const {value} = json;
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+	const {value: object} = json;
+	if (!isJsonObject(object)) {
 		return {kind: 'unrecognised', reason: 'not a JSON object'};
 	}
 
-	const object = value as Record<string, unknown>;
 	// A book frame with its channel further in: parsed again, numbers quoted.
 	if (object['channel'] === 'book' && !isBook) {
 		return decodeGenerally(`{"channel":"book",${text.slice(text.indexOf('{') + 1)}`);

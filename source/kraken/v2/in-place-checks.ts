@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import {describeIssues, type FeedMessage} from '../feed-message.js';
+import {describeIssues, isJsonObject, type FeedMessage} from '../feed-message.js';
 
 /*
  * The rules of the v2 channel schemas, as plain tests on a parsed frame. Trade, ticker and candle
@@ -13,10 +13,6 @@ export const pairName = /^[A-Za-z\d.]{1,16}\/[A-Za-z\d.]{1,16}$/;
 /** An ISO 8601 time with an offset (`Z` or `+02:00`), as the schemas' `z.iso.datetime`. */
 export const timestamp = z.iso.datetime({offset: true});
 const timestampPattern = timestamp.def.pattern;
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * A frame of this channel, a snapshot or an update, whose `data` is an array of objects each
@@ -37,7 +33,7 @@ export function isChannelMessage(
 	}
 
 	for (const entry of data as unknown[]) {
-		if (!isObject(entry) || !isEntry(entry)) {
+		if (!isJsonObject(entry) || !isEntry(entry)) {
 			return false;
 		}
 	}
