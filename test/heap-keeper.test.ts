@@ -1,5 +1,12 @@
+import {spawn} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import process from 'node:process';
 import {describe, expect, test, vi} from 'vitest';
 import {createHeapKeeper, keepHeapCollected, oldSpaceBytes} from '../source/heap-keeper.js';
+import {binPath} from './helpers/built-command.js';
+import {eventually} from './helpers/eventually.js';
 
 const megabyte = 1024 * 1024;
 
@@ -95,5 +102,40 @@ describe('heap keeper', () => {
 
 	test('reads the old generation of this process', () => {
 		expect(oldSpaceBytes()).toBeGreaterThan(megabyte);
+	});
+
+	test('the built command collects with the gc its first line gives Node, once its old generation grew', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'kraken-tape-heap-keeper-'));
+		const log = join(folder, 'collections.log');
+		const probe = join(folder, 'probe.mjs');
+		// A heap that grows 7 MB between readings, and a collector that says when it runs: what the
+		// command does with them is all the test watches.
+		writeFileSync(
+			probe,
+			[
+				"import module from 'node:module';",
+				"import v8 from 'node:v8';",
+				"import {appendFileSync} from 'node:fs';",
+				'let used = 10e6;',
+				'const real = v8.getHeapSpaceStatistics;',
+				"v8.getHeapSpaceStatistics = () => real().map((space) => space.space_name === 'old_space' ? {...space, space_used_size: (used += 7 * 1024 * 1024)} : space);",
+				'module.syncBuiltinESMExports();',
+				'const collect = globalThis.gc;',
+				`globalThis.gc = () => { appendFileSync(${JSON.stringify(log)}, 'collected\\n'); collect(); };`,
+			].join('\n'),
+		);
+		const child = spawn(
+			process.execPath,
+			['--expose-gc', '--import', probe, binPath, '--no-config', '--demo', '--json', 'BTC/USD'],
+			{stdio: 'ignore'},
+		);
+		try {
+			await eventually(() => {
+				expect(existsSync(log) ? readFileSync(log, 'utf8') : '').toMatch(/^collected\n/);
+			}, 8000);
+		} finally {
+			child.kill();
+			rmSync(folder, {recursive: true, force: true});
+		}
 	});
 });
