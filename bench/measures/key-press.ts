@@ -84,14 +84,21 @@ function percentile99(values: readonly number[]): number {
 	return sorted[Math.max(0, Math.ceil(sorted.length * 0.99) - 1)] ?? Number.NaN;
 }
 
+/** Each burst's first press, where the code that answers is still cold. */
+const firstPresses = (bursts: ReadonlyArray<readonly number[]>) =>
+	bursts.map((latencies) => round(latencies[0] ?? Number.NaN, 1)).join(', ');
+
 export async function measureKeyPress(runs: number): Promise<Result> {
-	const tradesAlone: number[] = [];
-	const withBooks: number[] = [];
+	const tradesAloneBursts: number[][] = [];
+	const withBooksBursts: number[][] = [];
 	// Interleaved, so a noisy moment on the machine falls on both alike.
 	for (let run = 0; run < runs; run++) {
-		tradesAlone.push(...(await runOnce(false)));
-		withBooks.push(...(await runOnce(true)));
+		tradesAloneBursts.push(await runOnce(false));
+		withBooksBursts.push(await runOnce(true));
 	}
+
+	const tradesAlone = tradesAloneBursts.flat();
+	const withBooks = withBooksBursts.flat();
 
 	const p99 = round(percentile99(tradesAlone), 1);
 	const p99WithBooks = round(percentile99(withBooks), 1);
@@ -110,6 +117,7 @@ export async function measureKeyPress(runs: number): Promise<Result> {
 		},
 		notes: [
 			`trades alone: p99 ${p99} ms, median ${round(median(tradesAlone), 1)} ms over ${tradesAlone.length} presses; with book updates: p99 ${p99WithBooks} ms, median ${round(median(withBooks), 1)} ms over ${withBooks.length} presses`,
+			`first press of each burst (ms): trades alone ${firstPresses(tradesAloneBursts)}; with book updates ${firstPresses(withBooksBursts)}`,
 		],
 	};
 }
