@@ -61,6 +61,8 @@ export async function openFeed(options: WatchOptions): Promise<Feed> {
 		backfill,
 		// The chart's history; --json writes the ohlc channel's own candles, as Kraken sends them.
 		candleHistory: !options.isJson,
+		// Keys and frames wait for one message, not a whole read (npm run bench, rows 2 and 7).
+		oneMessageATurn: !options.isJson,
 		userAgent,
 	});
 	if (recorder) {

@@ -32,6 +32,15 @@ export type ClientOptions = Readonly<{
 	random?: () => number;
 	/** Resolves host names in place of the system's resolver (passed through to the socket). */
 	lookup?: LookupFunction;
+	/**
+	 * Each message is handed over in a turn of the event loop of its own (default false). A socket
+	 * read brings up to 64 KB, hundreds of frames in a burst, and by default all of them are handed
+	 * over in one go: a key press or a frame due waits for the whole read, however long its messages
+	 * take while the code is still cold (the read budget pauses the socket, but only the reads
+	 * after). A screen wants the wait to be one message; --json wants the throughput of handing a
+	 * read over at once.
+	 */
+	oneMessageATurn?: boolean;
 	/** Time for the watchdog, pings and backoff; the system's unless a test brings its own. */
 	clock?: Clock;
 	/**

@@ -61,6 +61,7 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 			{
 				url: options.url,
 				...(options.lookup === undefined ? {} : {lookup: options.lookup}),
+				oneMessageATurn: options.oneMessageATurn === true,
 				clock: this.#clock,
 				timings: this.#timings,
 				backoff: this.#backoff,

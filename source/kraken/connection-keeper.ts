@@ -19,6 +19,8 @@ export type KeeperHooks = Readonly<{
 export type KeeperOptions = Readonly<{
 	url: string;
 	lookup?: LookupFunction;
+	/** See ClientOptions.oneMessageATurn. */
+	oneMessageATurn?: boolean;
 	clock: Clock;
 	timings: Timings;
 	backoff: BackoffPolicy;
@@ -101,10 +103,10 @@ export class ConnectionKeeper {
 	#connect(): void {
 		this.#schedule.recordAttempt();
 		this.setState({kind: 'connecting', attempt: this.#schedule.nextAttempt});
-		const {url, lookup, clock} = this.#options;
+		const {url, lookup, clock, oneMessageATurn} = this.#options;
 		const connection: Connection = new Connection(
 			url,
-			{clock, ...(lookup === undefined ? {} : {lookup})},
+			{clock, oneMessageATurn, ...(lookup === undefined ? {} : {lookup})},
 			{
 				open: () => {
 					this.setState({kind: 'open'});

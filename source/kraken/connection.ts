@@ -34,7 +34,7 @@ export class Connection {
 
 	constructor(
 		url: string,
-		options: Readonly<{clock: Clock; lookup?: LookupFunction}>,
+		options: Readonly<{clock: Clock; lookup?: LookupFunction; oneMessageATurn?: boolean}>,
 		handlers: ConnectionHandlers,
 	) {
 		this.#clock = options.clock;
@@ -47,6 +47,9 @@ export class Connection {
 			handshakeTimeout: 10_000,
 			// Larger frames are read and refused by the codec rather than killing the connection.
 			maxPayload: 8 * 1024 * 1024,
+			// ws hands over every message of a read (up to 64 KB) in one go unless told otherwise,
+			// whatever the read budget says; see ClientOptions.oneMessageATurn.
+			allowSynchronousEvents: options.oneMessageATurn !== true,
 			...(options.lookup === undefined ? {} : {lookup: options.lookup}),
 		});
 		this.#socket.on('open', () => handlers.open());
