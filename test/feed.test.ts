@@ -1,0 +1,42 @@
+import {afterEach, describe, expect, test} from 'vitest';
+import {openFeed} from '../source/feed.js';
+import {parseOptions, type WatchOptions} from '../source/options.js';
+import {createCleanup} from './helpers/cleanup.js';
+import {handedOverBeforeTheTurn, startOneReadServer} from './helpers/one-read-server.js';
+
+const cleanup = createCleanup();
+afterEach(async () => cleanup.run());
+
+/** No config file can be there: the settings are the flags alone. */
+const environment = {
+	XDG_CONFIG_HOME: '/nonexistent/kraken-tape-test/config',
+	XDG_STATE_HOME: '/nonexistent/kraken-tape-test/state',
+};
+
+const frames = 50;
+
+/** Messages the feed's client handed over before a turn came round, for a read of `frames`. */
+async function messagesBeforeTheTurn(flags: readonly string[]): Promise<number> {
+	const server = await startOneReadServer(frames);
+	cleanup.add(server.close);
+	const options = parseOptions(
+		['--url', `ws://127.0.0.1:${server.port}/v2`, '--no-config', ...flags, 'BTC/USD'],
+		{isTerminal: true, environment},
+	) as WatchOptions;
+	const feed = await openFeed(options);
+	cleanup.add(async () => feed.close());
+	return handedOverBeforeTheTurn(frames, (onMessage) => {
+		feed.client.on('frame', onMessage);
+		feed.client.start();
+	});
+}
+
+describe('the feed a run opens', () => {
+	test("the screen's client hands over one message a turn, so keys and frames wait for one at most", async () => {
+		expect(await messagesBeforeTheTurn([])).toBeLessThanOrEqual(2);
+	});
+
+	test('--json hands over a whole read at once, for throughput', async () => {
+		expect(await messagesBeforeTheTurn(['--json'])).toBe(frames);
+	});
+});
