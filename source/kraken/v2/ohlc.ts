@@ -60,13 +60,16 @@ export function isOhlcMessage(value: Record<string, unknown>): value is V2OhlcMe
 	return isChannelMessage(value, 'ohlc', isCandleRow);
 }
 
+/** How decodeChecked reads these frames: made once, not a message. */
+const ohlcChannel = {
+	name: 'ohlc message',
+	isChecked: isOhlcMessage,
+	schema: ohlcMessageSchema,
+	convert: toCandles,
+};
+
 export function decodeOhlcMessage(value: Record<string, unknown>): FeedMessage {
-	return decodeChecked(value, {
-		name: 'ohlc message',
-		isChecked: isOhlcMessage,
-		schema: ohlcMessageSchema,
-		convert: toCandles,
-	});
+	return decodeChecked(value, ohlcChannel);
 }
 
 /** The one place v2 candle rows become the domain's candles. */

@@ -64,13 +64,16 @@ export function isTickerMessage(value: Record<string, unknown>): value is V2Tick
 	);
 }
 
+/** How decodeChecked reads these frames: made once, not a message. */
+const tickerChannel = {
+	name: 'ticker message',
+	isChecked: isTickerMessage,
+	schema: tickerMessageSchema,
+	convert: toTicker,
+};
+
 export function decodeTickerMessage(value: Record<string, unknown>): FeedMessage {
-	return decodeChecked(value, {
-		name: 'ticker message',
-		isChecked: isTickerMessage,
-		schema: tickerMessageSchema,
-		convert: toTicker,
-	});
+	return decodeChecked(value, tickerChannel);
 }
 
 /** The one place a v2 ticker entry becomes the domain's ticker. */

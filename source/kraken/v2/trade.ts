@@ -69,11 +69,14 @@ function toTradesMessage(message: V2TradeMessage): FeedMessage {
 	return {kind: 'trades', trades, isSnapshot: message.type === 'snapshot'};
 }
 
+/** How decodeChecked reads these frames: made once, not a message. */
+const tradeChannel = {
+	name: 'trade message',
+	isChecked: isTradeMessage,
+	schema: tradeMessageSchema,
+	convert: toTradesMessage,
+};
+
 export function decodeTradeMessage(value: Record<string, unknown>): FeedMessage {
-	return decodeChecked(value, {
-		name: 'trade message',
-		isChecked: isTradeMessage,
-		schema: tradeMessageSchema,
-		convert: toTradesMessage,
-	});
+	return decodeChecked(value, tradeChannel);
 }
