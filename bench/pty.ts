@@ -39,36 +39,63 @@ export function spawnInPty(
 	let frames = 0;
 	const written: string[] = [];
 	// Parsing waits until someone reads the screen, so the harness spends no CPU beside the
-	// program measured unless it has to.
-	let unparsed: string[] = [];
-	let parsed: Promise<void> = Promise.resolve();
-	const watchers = new Set<() => void>();
+	// program measured unless it has to. Each chunk keeps the time it arrived, and while someone
+	// waits for the screen, chunks are parsed one at a time and each is checked: output that came
+	// while the harness was still parsing earlier output is timed from its arrival, not from the
+	// end of that parse.
+	let unparsed: Array<{data: string; arrivedAt: number}> = [];
+	/** Each says whether its wait is over, given the screen after a chunk that arrived then. */
+	const watchers = new Set<(lines: string[], arrivedAt: number) => boolean>();
+	const lines = () => screenLines(terminal);
+	const feed = async (data: string) =>
+		new Promise<void>((resolve) => {
+			terminal.write(data, resolve);
+		});
+	let draining: Promise<void> | undefined;
+	const drain = async () => {
+		while (unparsed.length > 0) {
+			if (watchers.size === 0) {
+				const chunk = unparsed.map((each) => each.data).join('');
+				unparsed = [];
+				await feed(chunk);
+				continue;
+			}
+
+			const next = unparsed.shift()!;
+			await feed(next.data);
+			const screen = lines();
+			for (const watcher of watchers) {
+				if (watcher(screen, next.arrivedAt)) {
+					watchers.delete(watcher);
+				}
+			}
+		}
+	};
+
+	/** Everything that arrived so far, parsed, one drain at a time. */
+	const parse = async () => {
+		draining ??= drain().finally(() => {
+			draining = undefined;
+		});
+		await draining;
+	};
+
 	child.onData((data) => {
+		const arrivedAt = performance.now();
 		bytes += Buffer.byteLength(data);
 		frames += data.split(frameStart).length - 1;
-		unparsed.push(data);
+		unparsed.push({data, arrivedAt});
 		if (options.record) {
 			written.push(data);
 		}
 
-		for (const watcher of watchers) {
-			watcher();
+		if (watchers.size > 0) {
+			void parse();
 		}
 	});
 	const exited = new Promise<number>((resolve) => {
 		child.onExit(({exitCode}) => resolve(exitCode));
 	});
-
-	const parse = async () => {
-		const chunk = unparsed.join('');
-		unparsed = [];
-		parsed = parsed.then(
-			async () => new Promise<void>((resolve) => terminal.write(chunk, resolve)),
-		);
-		await parsed;
-	};
-
-	const lines = () => screenLines(terminal);
 
 	return {
 		pid: child.pid,
@@ -78,33 +105,30 @@ export function spawnInPty(
 			return lines();
 		},
 		async whenScreen(check, timeoutMs = 30_000) {
+			const calledAt = performance.now();
 			return new Promise((resolve, reject) => {
-				let isChecking = false;
 				const timer = setTimeout(() => {
 					watchers.delete(watcher);
 					reject(new Error(`screen condition not met in ${timeoutMs} ms:\n${lines().join('\n')}`));
 				}, timeoutMs);
-				const watcher = () => {
-					if (isChecking) {
-						return;
+				const watcher = (screen: string[], arrivedAt: number) => {
+					if (!check(screen)) {
+						return false;
 					}
 
-					isChecking = true;
-					const arrivedAt = performance.now();
-					void parse().then(() => {
-						isChecking = false;
-						if (check(lines())) {
-							clearTimeout(timer);
-							watchers.delete(watcher);
-							resolve(arrivedAt);
-						} else if (unparsed.length > 0) {
-							watcher();
-						}
-					});
+					clearTimeout(timer);
+					// Output that came before the call counts from the call.
+					resolve(Math.max(arrivedAt, calledAt));
+					return true;
 				};
 
+				// With nothing left to parse the screen is up to date: it may hold already.
+				if (unparsed.length === 0 && draining === undefined && watcher(lines(), calledAt)) {
+					return;
+				}
+
 				watchers.add(watcher);
-				watcher();
+				void parse();
 			});
 		},
 		write: (keys) => child.write(keys),

@@ -40,6 +40,9 @@ async function pressWhile(program: PtyProgram, burst: Promise<unknown>): Promise
 			break;
 		}
 
+		// The frames since the last press are read now, as a terminal would have read them as they
+		// came, so the harness is not catching up on them while the press is answered.
+		await program.screen();
 		focused = (focused + 1) % pairs.length;
 		const pressedAt = performance.now();
 		program.write('l');
