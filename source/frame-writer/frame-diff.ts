@@ -1,7 +1,7 @@
 import {scanEndStyle} from '../ansi/style-tracker.js';
 import {defaultStyle, isDefaultStyle, type TextStyle} from '../ansi/text-style.js';
-import {clearScreen, cursorTo, resetStyle} from './control-sequences.js';
-import {diffLine} from './line-diff.js';
+import {clearScreen, cursorTo, resetStyle, styleTransition} from './control-sequences.js';
+import {diffLine, diffLineWrites, writesFrom, type LineWrites} from './line-diff.js';
 import {planMoves, moveSequence} from './scroll-plan.js';
 import {emptyLine, parseLine, type StyledLine} from './styled-cells.js';
 
@@ -84,36 +84,47 @@ export function diffPreparedFrames(
 	const rows = Array.from({length: height}, (_, row) => row);
 	const target = rows.map((row) => identify(next.lines[row]));
 	const shown = rows.map((row) => identify(previous.lines[row]));
-	const lineDiffs = new Map<number, string>();
+	const lineDiffs = new Map<number, {writes: LineWrites | undefined; cost: number}>();
 	const identityCount = linesByIdentity.length;
 	const diffRow = (row: number, shownIdentity: number, wantedIdentity: number) => {
 		const key = (shownIdentity * identityCount + wantedIdentity) * height + row;
-		let sequence = lineDiffs.get(key);
-		if (sequence === undefined) {
-			sequence = diffLine(
+		let diff = lineDiffs.get(key);
+		if (diff === undefined) {
+			const writes = diffLineWrites(
 				cellsOf(linesByIdentity[shownIdentity], next.columns),
 				cellsOf(linesByIdentity[wantedIdentity], next.columns),
 				row + 1,
 			);
-			lineDiffs.set(key, sequence);
+			// Weighed as if the row stood alone, from the default style and back.
+			const cost = writes
+				? writesFrom(writes, defaultStyle).length +
+					styleTransition(writes.endStyle, defaultStyle).length
+				: 0;
+			diff = {writes, cost};
+			lineDiffs.set(key, diff);
 		}
 
-		return sequence;
+		return diff;
 	};
 
-	const plan = planMoves(shown, target, (row, from, to) => diffRow(row, from, to).length, 0);
+	const plan = planMoves(shown, target, (row, from, to) => diffRow(row, from, to).cost, 0);
 	let sequence = plan.moves.map((move) => moveSequence(move)).join('');
 	const screen = plan.screen;
 
+	// The style runs on from one row's writes to the next (cursor moves leave it as it is), and
+	// the frame ends in the default style.
+	let style = defaultStyle;
 	for (const row of rows) {
 		const shownIdentity = screen[row] ?? 0;
 		const wantedIdentity = target[row] ?? 0;
-		if (shownIdentity !== wantedIdentity) {
-			sequence += diffRow(row, shownIdentity, wantedIdentity);
+		const {writes} = diffRow(row, shownIdentity, wantedIdentity);
+		if (shownIdentity !== wantedIdentity && writes) {
+			sequence += writesFrom(writes, style);
+			style = writes.endStyle;
 		}
 	}
 
-	return sequence;
+	return sequence + styleTransition(style, defaultStyle);
 }
 
 /** Printable ASCII and SGR sequences only: such a line's text can go to the terminal as it is. */

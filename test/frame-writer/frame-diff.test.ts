@@ -123,6 +123,32 @@ describe('frame-diff', () => {
 		await checkSequence([before, after], 120, 3);
 	});
 
+	test('between two changed stretches the cursor hops where that is fewer bytes than writing the cells again', async () => {
+		const before = ['ab1cdefgh2'];
+		const after = ['ab3cdefgh4'];
+		// The six unchanged cells between the two digits cost six bytes written, four hopped over.
+		expect(diffFrame(before, after)).toBe(`${escape}[1;3H3${escape}[6C4`);
+		// One unchanged cell is one byte written, three hopped over.
+		expect(diffFrame(['ab1x2'], ['ab3x4'])).toBe(`${escape}[1;3H3x4`);
+		await checkSequence([before, after], 40, 3);
+	});
+
+	test('the style runs on from one row to the next, and the frame ends in the default style', async () => {
+		const before = [
+			`${escape}[2m12:00:01.100${escape}[22m`,
+			`${escape}[2m12:00:00.900${escape}[22m`,
+		];
+		const after = [
+			`${escape}[2m12:00:01.300${escape}[22m`,
+			`${escape}[2m12:00:01.100${escape}[22m`,
+		];
+		// Dim is set once for both rows, and reset once at the end.
+		expect(diffFrame(before, after)).toBe(
+			`${escape}[1;10H${escape}[2m3${escape}[2;8H1.1${escape}[m`,
+		);
+		await checkSequence([before, after], 40, 3);
+	});
+
 	test('a changed character inside a style is written in that style', async () => {
 		const before = [`plain ${escape}[1;31mbold red 41${escape}[0m tail`];
 		const after = [`plain ${escape}[1;31mbold red 42${escape}[0m tail`];
