@@ -12,6 +12,7 @@ import {
 	zero,
 } from './json-scan.js';
 import {isPairName} from './in-place-checks.js';
+import {timeOf} from './utc-time.js';
 
 /*
  * A single pass over a v2 book frame as Kraken writes it, compact and channel first:
@@ -127,7 +128,7 @@ function entry(scan: JsonScan, isSnapshot: boolean): BookMessage {
 					throw giveUp;
 				}
 
-				time = Date.parse(scan.string());
+				time = timeOf(scan.string());
 				break;
 			}
 

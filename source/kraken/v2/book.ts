@@ -1,6 +1,7 @@
 import {readLevels} from '../book/wire-text.js';
 import type {BookMessage, FeedMessage} from '../feed-message.js';
 import {pairName} from './in-place-checks.js';
+import {timeOf} from './utc-time.js';
 
 /*
  * The v2 `book` channel (docs/kraken-protocol.md, 9): `{"channel":"book","type":"snapshot"|
@@ -30,7 +31,7 @@ function readEntry(entry: unknown, isSnapshot: boolean): BookMessage | undefined
 		return undefined;
 	}
 
-	const time = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
+	const time = typeof timestamp === 'string' ? timeOf(timestamp) : Number.NaN;
 	const message = {
 		pair: symbol,
 		isSnapshot,

@@ -11,6 +11,7 @@ import {
 	pairName,
 	timestamp,
 } from './in-place-checks.js';
+import {timeOf} from './utc-time.js';
 
 /*
  * The v2 `ohlc` channel (docs/kraken-protocol.md, 8.2): `interval_begin` is a candle's start
@@ -77,7 +78,7 @@ function toCandles(message: V2OhlcMessage): FeedMessage {
 	const candles = message.data.map((row): Candle => ({
 		pair: row.symbol,
 		interval: row.interval,
-		start: Date.parse(row.interval_begin),
+		start: timeOf(row.interval_begin),
 		open: row.open,
 		high: row.high,
 		low: row.low,

@@ -10,6 +10,7 @@ import {
 	pairName,
 	timestamp,
 } from './in-place-checks.js';
+import {timeOf} from './utc-time.js';
 
 /*
  * The v2 `ticker` channel (docs/kraken-protocol.md, 8.1): one entry per message, every figure
@@ -96,7 +97,7 @@ function toTicker(message: V2TickerMessage): FeedMessage {
 			vwap: entry!.vwap,
 			change: entry!.change,
 			changePct,
-			...(timestamp === undefined ? {} : {time: Date.parse(timestamp)}),
+			...(timestamp === undefined ? {} : {time: timeOf(timestamp)}),
 		},
 		isSnapshot: message.type === 'snapshot',
 	};

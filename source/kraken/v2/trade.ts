@@ -11,6 +11,7 @@ import {
 	pairName,
 	timestamp,
 } from './in-place-checks.js';
+import {timeOf} from './utc-time.js';
 
 /*
  * The v2 `trade` channel (docs/kraken-protocol.md, 4.2): snapshot and update frames share
@@ -62,7 +63,7 @@ function toTradesMessage(message: V2TradeMessage): FeedMessage {
 		side: entry.side,
 		price: entry.price,
 		volume: entry.qty,
-		time: Date.parse(entry.timestamp),
+		time: timeOf(entry.timestamp),
 		orderType: entry.ord_type,
 		tradeId: entry.trade_id,
 	}));
