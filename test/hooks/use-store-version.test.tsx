@@ -2,9 +2,9 @@ import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {useClock} from '../../source/hooks/use-clock.js';
-import {useStoreVersion} from '../../source/hooks/use-store-version.js';
+import {gatherMs, useStoreVersion} from '../../source/hooks/use-store-version.js';
 import type {TapeStore} from '../../source/model/tape-store.js';
-import {createStore, trade} from '../helpers/screen.js';
+import {createStore, ticker, trade} from '../helpers/screen.js';
 
 afterEach(() => {
 	vi.useRealTimers();
@@ -36,7 +36,7 @@ function watchStore(store: TapeStore, tickMs: number) {
 }
 
 describe('useStoreVersion', () => {
-	test('a burst of changes costs one render a tick, and the first change draws at once', async () => {
+	test("a burst of changes costs one render a tick, and a tape's first trades draw at once", async () => {
 		fakeTimers();
 		const store = createStore(['BTC/USD']);
 		const {renders} = watchStore(store, 100);
@@ -47,7 +47,7 @@ describe('useStoreVersion', () => {
 		}
 
 		await advance(0);
-		// Drawn without waiting for a tick: the store had been quiet for longer than one.
+		// Drawn without waiting for a tick or a gather: they are the tape's first trades.
 		expect(renders.length).toBe(before + 1);
 		expect(renders.at(-1)).toBe(store.version);
 		for (let index = 0; index < 1000; index++) {
@@ -60,6 +60,27 @@ describe('useStoreVersion', () => {
 		expect(renders.length - before).toBeLessThanOrEqual(12);
 		await advance(100);
 		expect(renders.at(-1)).toBe(store.version);
+	});
+
+	test('after a quiet spell, a trade and the ticker that follows it in the next turns draw in one render', async () => {
+		fakeTimers();
+		const store = createStore(['BTC/USD']);
+		store.addTrades([trade('BTC/USD', 100)]);
+		const {renders} = watchStore(store, 100);
+		await advance(500);
+		const before = renders.length;
+		// A trade, then its ticker a few turns later (each frame of a read has a turn of its own).
+		store.addTrades([trade('BTC/USD', 101)]);
+		await advance(1);
+		store.setTicker(ticker('BTC/USD', {last: 101}));
+		await advance(1);
+		expect(renders.length).toBe(before);
+		await advance(gatherMs);
+		expect(renders.length).toBe(before + 1);
+		expect(renders.at(-1)).toBe(store.version);
+		// Nothing is left for the next tick to draw.
+		await advance(200);
+		expect(renders.length).toBe(before + 1);
 	});
 
 	test("a tape's first trades draw at once, inside a tick that other changes wait out", async () => {
