@@ -1,28 +1,9 @@
 import type {Socket} from 'node:net';
 import type {WebSocket} from 'ws';
+import {textFrame} from '../../harness/text-frame.js';
 
 /** Bytes written to the socket at once: whole frames, about this many. */
 const bytesPerWrite = 256 * 1024;
-
-/** A server's text frame as RFC 6455 lays it out: final, unmasked, the length in 7, 16 or 64 bits. */
-function textFrame(payload: Buffer): Buffer {
-	const length = payload.length;
-	const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-	const frame = Buffer.allocUnsafe(headerLength + length);
-	frame[0] = 0x81;
-	if (length < 126) {
-		frame[1] = length;
-	} else if (length < 65_536) {
-		frame[1] = 126;
-		frame.writeUInt16BE(length, 2);
-	} else {
-		frame[1] = 127;
-		frame.writeBigUInt64BE(BigInt(length), 2);
-	}
-
-	payload.copy(frame, headerLength);
-	return frame;
-}
 
 /**
  * Frames made into bytes ahead of sending, joined into writes of about `bytesPerWrite` (whole
@@ -33,7 +14,7 @@ export function framedWrites(frames: readonly string[]): Buffer[] {
 	let pending: Buffer[] = [];
 	let pendingBytes = 0;
 	for (const text of frames) {
-		const frame = textFrame(Buffer.from(text));
+		const frame = textFrame(text);
 		pending.push(frame);
 		pendingBytes += frame.length;
 		if (pendingBytes >= bytesPerWrite) {

@@ -95,9 +95,11 @@ export function diffPreparedFrames(
 				cellsOf(linesByIdentity[wantedIdentity], next.columns),
 				row + 1,
 			);
-			// Weighed as if the row stood alone, from the default style and back.
+			// Weighed as if the row stood alone, from the default style and back; counted, not built.
 			const cost = writes
-				? writesFrom(writes, defaultStyle).length +
+				? writes.head.length +
+					styleTransition(defaultStyle, writes.firstStyle).length +
+					writes.rest.length +
 					styleTransition(writes.endStyle, defaultStyle).length
 				: 0;
 			diff = {writes, cost};

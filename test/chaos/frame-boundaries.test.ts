@@ -1,23 +1,11 @@
 import {describe, expect, test} from 'vitest';
+import {textFrame} from '../../harness/text-frame.js';
 import {FrameBoundaries} from './frame-boundaries.js';
 
 const head = Buffer.from('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n');
 
 /** An unmasked text frame of `length` payload bytes, with the header its length needs. */
-function frame(length: number): Buffer {
-	const payload = Buffer.alloc(length, 0x61);
-	if (length < 126) {
-		return Buffer.concat([Buffer.from([0x81, length]), payload]);
-	}
-
-	if (length < 65_536) {
-		return Buffer.concat([Buffer.from([0x81, 126, length >> 8, length & 0xff]), payload]);
-	}
-
-	const size = Buffer.alloc(8);
-	size.writeBigUInt64BE(BigInt(length));
-	return Buffer.concat([Buffer.from([0x81, 127]), size, payload]);
-}
+const frame = (length: number) => textFrame(Buffer.alloc(length, 0x61));
 
 /** The offsets at which the head and each frame end, reading `stream` in chunks of `size`. */
 function endsInChunks(stream: Buffer, size: number): number[] {

@@ -1,11 +1,6 @@
 import type {AddressInfo, Socket} from 'node:net';
 import {WebSocketServer, type WebSocket} from 'ws';
-
-/** A server's text frame, unmasked, for payloads under 126 bytes. */
-function textFrame(text: string): Buffer {
-	const payload = Buffer.from(text);
-	return Buffer.concat([Buffer.from([0x81, payload.length]), payload]);
-}
+import {textFrame} from '../../harness/text-frame.js';
 
 /**
  * A WebSocket server that greets each client with `frames` text frames in one TCP write, so that
