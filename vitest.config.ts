@@ -1,11 +1,12 @@
 import {defineConfig} from 'vitest/config';
 import {inkPatchesForVite} from './scripts/ink-patches.js';
+import {lazyUnicodeEditsForVite} from './scripts/lazy-unicode-edits.js';
 import {meowEditForVite} from './scripts/meow-edit.js';
 
 export default defineConfig({
-	// Ink and meow as the bundle has them: the tests run the code that ships
-	// (scripts/ink-patches.js, scripts/meow-edit.js).
-	plugins: [inkPatchesForVite(), meowEditForVite()],
+	// Ink, meow and Ink's Unicode helpers as the bundle has them: the tests run the code that
+	// ships (scripts/ink-patches.js, scripts/meow-edit.js, scripts/lazy-unicode-edits.js).
+	plugins: [inkPatchesForVite(), meowEditForVite(), lazyUnicodeEditsForVite()],
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
 		// Waits inside tests are safety limits for loaded machines, not speed checks.
@@ -17,8 +18,19 @@ export default defineConfig({
 			deps: {
 				// Vitest leaves node_modules to Node, where no plugin reaches. Ink goes through Vite so
 				// that the patches apply, and so does ink-testing-library, whose import of Ink would
-				// otherwise be Node's unpatched one.
-				inline: ['ink', 'ink-testing-library', 'meow'],
+				// otherwise be Node's unpatched one. The modules lazy-unicode-edits.js edits go through
+				// Vite too, and so do the ones that import them.
+				inline: [
+					'ink',
+					'ink-testing-library',
+					'meow',
+					'string-width',
+					'slice-ansi',
+					'@alcalzone/ansi-tokenize',
+					'wrap-ansi',
+					'widest-line',
+					'cli-truncate',
+				],
 			},
 		},
 	},

@@ -4,6 +4,7 @@
 import {rmSync} from 'node:fs';
 import {build} from 'esbuild';
 import {inkPatchesForEsbuild} from './ink-patches.js';
+import {lazyUnicodeEditsForEsbuild} from './lazy-unicode-edits.js';
 import {meowEditForEsbuild} from './meow-edit.js';
 
 /**
@@ -52,8 +53,14 @@ await build({
 	// Not shipped: the defines above keep ws from asking for them.
 	external: ['bufferutil', 'utf-8-validate'],
 	// Ink and meow as the tests run them: two of Ink's modules replaced and three edited
-	// (scripts/ink-patches.js), and meow's dependencies loaded as they are needed (scripts/meow-edit.js).
-	plugins: [withoutReactDevtools, inkPatchesForEsbuild(), meowEditForEsbuild()],
+	// (scripts/ink-patches.js), meow's dependencies loaded as they are needed (scripts/meow-edit.js),
+	// and the Unicode machinery of Ink's helpers made when first used (scripts/lazy-unicode-edits.js).
+	plugins: [
+		withoutReactDevtools,
+		inkPatchesForEsbuild(),
+		meowEditForEsbuild(),
+		lazyUnicodeEditsForEsbuild(),
+	],
 	// Bundled CommonJS packages (React, ws) call require() for Node's own modules.
 	banner: {
 		js: "import {createRequire as createRequireForBundle} from 'node:module'; const require = createRequireForBundle(import.meta.url);",

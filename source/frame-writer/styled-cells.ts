@@ -36,7 +36,9 @@ function isBlank(cell: Cell): boolean {
 	return cell.text === ' ' && isDefaultStyle(cell.style);
 }
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Made when a line first needs it: a Segmenter loads ICU's break rules, about 9 ms of start-up,
+// and a screen of ASCII and box glyphs never needs one.
+let graphemes: Intl.Segmenter | undefined;
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/g;
 
@@ -177,7 +179,9 @@ export function parseLine(
 				}
 			} else {
 				const run = text.slice(index, end).replace(controlCharacters, '');
-				for (const {segment} of graphemes.segment(run)) {
+				for (const {segment} of (graphemes ??= new Intl.Segmenter(undefined, {
+					granularity: 'grapheme',
+				})).segment(run)) {
 					append(segment, Math.min(2, stringWidth(segment)), tracker.style);
 				}
 			}
