@@ -9,16 +9,34 @@ import {describeAlert} from './model/describe.js';
 import {asciiGlyphs, unicodeGlyphs} from './model/glyphs.js';
 import {resolveTheme} from './model/theme.js';
 import type {AlertEvent} from './model/types.js';
+import type {Versioned} from './model/versioned.js';
 import type {WatchOptions} from './options.js';
 import type {TapeSession} from './tape-session.js';
-import {createFrameWriter} from './frame-writer/frame-writer.js';
+import {createFrameWriter, type FrameWriter} from './frame-writer/frame-writer.js';
 import {restoreTerminal} from './terminal-restore.js';
 
 /**
  * Frames reach the terminal at most this often: the store publishes at most every 100 ms, and the
- * rest of the room is for keys. The frame that answers a key skips the cap (answerKeys).
+ * rest of the room is for keys. The frame that answers a key skips the cap (writeAtOnce), and so
+ * do the frames with a tape's first trades.
  */
 export const maxFramesPerSecond = 20;
+
+/**
+ * A tape's first trades draw at once (use-store-version.ts), and they are written at once too:
+ * coming just after the first frame, as they do at start-up, the cap would hold them up to 50 ms
+ * behind an empty tape. Returns the function that stops it.
+ */
+export function writeFirstTradesAtOnce(
+	store: Versioned,
+	frames: Pick<FrameWriter, 'writeAtOnce'>,
+): () => void {
+	return store.subscribe((isFirstTrades) => {
+		if (isFirstTrades) {
+			frames.writeAtOnce();
+		}
+	});
+}
 
 /**
  * Draws the trade tape on the screen the session set up, until q, Ctrl-C or a signal; resolves
@@ -39,6 +57,7 @@ export async function runTape(
 		chalk.level = 1;
 	}
 
+	const unsubscribe = writeFirstTradesAtOnce(store, frames);
 	const instance = render(
 		<DisplayContext.Provider
 			value={{
@@ -54,7 +73,7 @@ export async function runTape(
 				commands={createCommands(feed.client, store, options.api)}
 				api={options.api}
 				host={new URL(feed.url).host}
-				onKeysRead={frames.answerKeys}
+				onKeysRead={frames.writeAtOnce}
 			/>
 		</DisplayContext.Provider>,
 		{stdout: frames.stream, debug: true, exitOnCtrlC: false, patchConsole: false},
@@ -68,6 +87,7 @@ export async function runTape(
 			return exitCodes.ok;
 		}),
 	]);
+	unsubscribe();
 	instance.unmount();
 	frames.flush();
 	frames.dispose();

@@ -37,10 +37,11 @@ export type FrameWriter = Readonly<{
 	/** Writes the held frame, if any, now: call it after Ink's last frame (on exit). */
 	flush(): void;
 	/**
-	 * Keys were read: the frames of the next {@link answerWindowMs}, among them the one that
-	 * answers the keys, are written when they come, not held to the frame cap.
+	 * The frames of the next {@link atOnceWindowMs} are written when they come, not held to the
+	 * frame cap: keys were read, and the frame that answers them is among those, or a tape's
+	 * first trades are on their way to the screen.
 	 */
-	answerKeys(): void;
+	writeAtOnce(): void;
 	/** Stops listening to the output and drops the timer; the held frame is not written. */
 	dispose(): void;
 	statistics(): FrameWriterStatistics;
@@ -88,10 +89,10 @@ class FrameStream extends EventEmitter {
 
 /** A stdout for Ink that writes only what changed between frames to `output`, at a capped rate. */
 /**
- * How long after keys are read frames skip the cap: long enough for React to render the answer
- * behind a socket read or two, short enough that a held key does not lift the cap for good.
+ * How long frames skip the cap after writeAtOnce (keys read): long enough for React to render the
+ * answer behind a socket read or two, short enough that a held key does not lift the cap for good.
  */
-export const answerWindowMs = 100;
+export const atOnceWindowMs = 100;
 
 export function createFrameWriter({output, maxFramesPerSecond}: FrameWriterOptions): FrameWriter {
 	const intervalMs = 1000 / maxFramesPerSecond;
@@ -101,7 +102,7 @@ export function createFrameWriter({output, maxFramesPerSecond}: FrameWriterOptio
 	let shownText: string | undefined;
 	let held: string | undefined;
 	let lastWriteAt = Number.NEGATIVE_INFINITY;
-	let answerUntil = Number.NEGATIVE_INFINITY;
+	let atOnceUntil = Number.NEGATIVE_INFINITY;
 	let timer: NodeJS.Timeout | undefined;
 	let hasHiddenCursor = false;
 	let isDisposed = false;
@@ -177,7 +178,7 @@ export function createFrameWriter({output, maxFramesPerSecond}: FrameWriterOptio
 
 		framesReceived++;
 		held = frame;
-		if (performance.now() <= answerUntil) {
+		if (performance.now() <= atOnceUntil) {
 			writeHeld();
 		} else {
 			schedule();
@@ -204,8 +205,8 @@ export function createFrameWriter({output, maxFramesPerSecond}: FrameWriterOptio
 	return {
 		stream: stream as unknown as NodeJS.WriteStream,
 		flush: writeHeld,
-		answerKeys() {
-			answerUntil = performance.now() + answerWindowMs;
+		writeAtOnce() {
+			atOnceUntil = performance.now() + atOnceWindowMs;
 		},
 		dispose() {
 			isDisposed = true;

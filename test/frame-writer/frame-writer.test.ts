@@ -1,34 +1,16 @@
-import {EventEmitter} from 'node:events';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {
-	answerWindowMs,
+	atOnceWindowMs,
 	createFrameWriter,
 	type FrameWriter,
 } from '../../source/frame-writer/frame-writer.js';
+import {FakeOutput} from '../helpers/fake-output.js';
 
 const escape = '\u001B';
 const begin = `${escape}[?2026h`;
 const end = `${escape}[?2026l`;
 const hideCursor = `${escape}[?25l`;
 const clear = `${escape}[H${escape}[2J`;
-
-/** The real terminal's stdout, as far as the writer uses it. */
-class FakeOutput extends EventEmitter {
-	columns = 40;
-	rows = 10;
-	readonly writes: string[] = [];
-
-	write(data: string) {
-		this.writes.push(data);
-		return true;
-	}
-
-	resize(columns: number, rows: number) {
-		this.columns = columns;
-		this.rows = rows;
-		this.emit('resize');
-	}
-}
 
 describe('frame-writer', () => {
 	let output: FakeOutput;
@@ -101,12 +83,12 @@ describe('frame-writer', () => {
 		expect(output.writes).toHaveLength(1);
 		// The frame that answers a key, 10 ms after the last write: out at once, not in 90 ms.
 		vi.advanceTimersByTime(10);
-		writer.answerKeys();
+		writer.writeAtOnce();
 		writer.stream.write('frame 3');
 		expect(output.writes).toHaveLength(2);
 		expect(output.writes[1]).toBe(`${begin}${escape}[1;7H3${end}`);
 		// Past the window: a frame soon after the last write is held to the cap again.
-		vi.advanceTimersByTime(answerWindowMs + 1);
+		vi.advanceTimersByTime(atOnceWindowMs + 1);
 		writer.stream.write('frame 4');
 		expect(output.writes).toHaveLength(3);
 		writer.stream.write('frame 5');
