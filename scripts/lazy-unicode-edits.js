@@ -68,18 +68,19 @@ export function editLazyUnicode(path, source) {
 			continue;
 		}
 
+		const made = `${edit.name}Made`;
 		const members = [...edited.matchAll(new RegExp(`\\b${edit.name}\\.(\\w+)`, 'g'))];
 		if (
 			occurrences(edited, edit.declaration) !== 1 ||
+			edited.includes(made) ||
 			members.length === 0 ||
 			members.some(([, member]) => member !== edit.method)
 		) {
 			throw new Error(
-				`${path} no longer uses ${edit.name} only through .${edit.method}(): revisit scripts/lazy-unicode-edits.js`,
+				`${path} no longer fits the edit of ${edit.name} (declared once, used only through .${edit.method}(), nothing named ${made}): revisit scripts/lazy-unicode-edits.js`,
 			);
 		}
 
-		const made = `${edit.name}Made`;
 		edited = edited.replace(
 			edit.declaration,
 			`let ${made}; const ${edit.name} = {${edit.method}: (text) => (${made} ??= ${edit.make}).${edit.method}(text)};`,

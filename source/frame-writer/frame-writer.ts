@@ -87,13 +87,13 @@ class FrameStream extends EventEmitter {
 	}
 }
 
-/** A stdout for Ink that writes only what changed between frames to `output`, at a capped rate. */
 /**
  * How long frames skip the cap after writeAtOnce (keys read): long enough for React to render the
  * answer behind a socket read or two, short enough that a held key does not lift the cap for good.
  */
 export const atOnceWindowMs = 100;
 
+/** A stdout for Ink that writes only what changed between frames to `output`, at a capped rate. */
 export function createFrameWriter({output, maxFramesPerSecond}: FrameWriterOptions): FrameWriter {
 	const intervalMs = 1000 / maxFramesPerSecond;
 	let columns = output.columns || 80;
