@@ -12,7 +12,6 @@ export type LazyUnicodeEdit = Readonly<{
 }>;
 
 export const lazyUnicodeEdits: readonly LazyUnicodeEdit[];
-export function isLazyUnicodeFile(path: string): boolean;
 export function editLazyUnicode(
 	path: string,
 	source: string,

@@ -48,11 +48,8 @@ export const lazyUnicodeEdits = [
 ];
 
 const editedFiles = (path) => lazyUnicodeEdits.filter((edit) => edit.files.test(path));
-
-/** Whether `path` is a file some edit applies to. */
-export function isLazyUnicodeFile(path) {
-	return editedFiles(path).length > 0;
-}
+/** Any file some edit applies to: esbuild's filter, so that no other file reaches the plugin. */
+const anyEditedFile = new RegExp(lazyUnicodeEdits.map((edit) => edit.files.source).join('|'));
 
 const occurrences = (source, text) => source.split(text).length - 1;
 
@@ -117,11 +114,7 @@ export function lazyUnicodeEditsForEsbuild() {
 			build.onStart(() => {
 				applied.clear();
 			});
-			build.onLoad({filter: /\.js$/}, ({path}) => {
-				if (!isLazyUnicodeFile(path)) {
-					return undefined;
-				}
-
+			build.onLoad({filter: anyEditedFile}, ({path}) => {
 				const result = editLazyUnicode(path, readFileSync(path, 'utf8'));
 				for (const edit of result.applied) {
 					applied.add(edit);
@@ -145,7 +138,7 @@ export function lazyUnicodeEditsForVite() {
 		enforce: 'pre',
 		transform(code, id) {
 			const path = id.split('?')[0] ?? id;
-			return isLazyUnicodeFile(path)
+			return anyEditedFile.test(path)
 				? {code: editLazyUnicode(path, code).source, map: null}
 				: undefined;
 		},
