@@ -131,6 +131,68 @@ describe('TimeSequencer (v1)', () => {
 		]);
 	});
 
+	test('a trade the feed brings after the page that wrote it is not written again', () => {
+		// The feed's frames and REST's answers come by different paths: REST can answer before the
+		// feed's frames of the same trades are read.
+		const run = setup();
+		run.live([[100, 1]]);
+		run.sequencer.resubscribed(pair, start);
+		run.page(
+			[
+				[100, 1],
+				[200, 2],
+				[300, 3],
+			],
+			false,
+		);
+		run.live([
+			[200, 2],
+			[300, 3],
+			[400, 4],
+		]);
+		expect(run.out.map(({row, isBackfilled}) => [row[0], isBackfilled])).toEqual([
+			[100, false],
+			[200, true],
+			[300, true],
+			[400, false],
+		]);
+		// Past the page's newest, the feed's trades are all new, alike or not.
+		run.live([
+			[400, 4],
+			[300, 3],
+		]);
+		expect(run.out.map(({row}) => row[0])).toEqual([100, 200, 300, 400, 400, 300]);
+	});
+
+	test('two alike at one millisecond, one written by REST: the second from the feed is new', () => {
+		const run = setup();
+		run.live([[100, 1]]);
+		run.sequencer.resubscribed(pair, start);
+		run.page([[200, 2]], false);
+		run.live([
+			[200, 2],
+			[200, 2],
+		]);
+		expect(run.out.map(({row, isBackfilled}) => [row[0], isBackfilled])).toEqual([
+			[100, false],
+			[200, true],
+			[200, false],
+		]);
+	});
+
+	test('a trade a full page wrote that the feed brings while the next page is awaited is not held', () => {
+		const run = setup();
+		run.live([[100, 1]]);
+		run.sequencer.resubscribed(pair, start);
+		expect(run.page([[200, 2]], true)).toMatchObject({kind: 'more'});
+		run.live([
+			[200, 2],
+			[900, 9],
+		]);
+		expect(run.page([[300, 3]], false)).toEqual({kind: 'done'});
+		expect(run.out.map(({row}) => row[0])).toEqual([100, 200, 300, 900]);
+	});
+
 	test('a full page that does not reach the held trades asks for the next', () => {
 		const run = setup();
 		run.live([[100, 1]]);

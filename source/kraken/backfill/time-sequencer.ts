@@ -28,7 +28,16 @@ type PairSequence = HoldState<Held> & {
 	lastTime: number | undefined;
 	/** The trades that went out at `lastTime`, counted by signature only when a page needs it. */
 	atLastTime: Trade[];
+	/** REST rows out that the feed may still bring (#isWrittenAlready); undefined when none can be. */
+	overlap: Overlap | undefined;
 };
+
+/**
+ * Rows a page wrote (by time and signature, counted) up to `until`, its newest. The feed's frames
+ * and REST's answers come by different paths, so a trade REST wrote may still come from the feed
+ * after it, when nothing held said it would.
+ */
+type Overlap = {until: number; rows: Map<string, number>};
 
 export type TimeSequencerHooks = Readonly<{
 	fetch(request: PageRequest): void;
@@ -66,7 +75,12 @@ export class TimeSequencer {
 		this.#hooks = hooks;
 		this.#holds = new PairHolds<PairSequence>({
 			limits,
-			fresh: () => ({...emptyHold<Held>(), lastTime: undefined, atLastTime: []}),
+			fresh: () => ({
+				...emptyHold<Held>(),
+				lastTime: undefined,
+				atLastTime: [],
+				overlap: undefined,
+			}),
 			release: (pair, sequence, deliveries) => {
 				this.#releaseAllHeld(sequence, pair, deliveries);
 			},
@@ -118,6 +132,10 @@ export class TimeSequencer {
 		const deliveries = new Deliveries();
 		for (const trade of trades) {
 			const sequence = this.#holds.of(trade.pair);
+			if (this.#isWrittenAlready(sequence, trade)) {
+				continue;
+			}
+
 			if (sequence.holdingSince === undefined) {
 				this.#out(sequence, trade, origin, deliveries);
 			} else {
@@ -174,6 +192,10 @@ export class TimeSequencer {
 			if (!isSeen && !isHeld && trade.time <= firstHeldTime) {
 				this.#out(sequence, trade, 'history', deliveries);
 				sequence.filled++;
+				const key = `${trade.time}|${signatureOf(trade)}`;
+				sequence.overlap ??= {until: trade.time, rows: new Map()};
+				sequence.overlap.until = Math.max(sequence.overlap.until, trade.time);
+				sequence.overlap.rows.set(key, (sequence.overlap.rows.get(key) ?? 0) + 1);
 			}
 		}
 
@@ -242,6 +264,25 @@ export class TimeSequencer {
 		if (trade.time === sequence.lastTime) {
 			sequence.atLastTime.push(trade);
 		}
+	}
+
+	/**
+	 * A trade from the feed that a page already wrote: the feed brings a pair's trades in time
+	 * order, so one no newer than the page's newest and alike to a row it wrote (and no held trade
+	 * matched) is that row again. The first newer one ends the overlap.
+	 */
+	#isWrittenAlready(sequence: PairSequence, trade: Trade): boolean {
+		const {overlap} = sequence;
+		if (overlap === undefined) {
+			return false;
+		}
+
+		if (trade.time > overlap.until) {
+			sequence.overlap = undefined;
+			return false;
+		}
+
+		return take(overlap.rows, `${trade.time}|${signatureOf(trade)}`);
 	}
 
 	/** The first `count` held entries go: their trades out, in the order they came. */
