@@ -27,8 +27,13 @@ const withoutReactDevtools = {
 
 rmSync('dist', {recursive: true, force: true});
 await build({
-	// The command, and the library (`import … from 'kraken-tape'`), which shares its chunks.
-	entryPoints: ['source/bin.ts', 'source/index.ts'],
+	// The command, the library (`import … from 'kraken-tape'`), which shares its chunks, and the
+	// worker that decodes --json's frames (source/kraken/off-thread/), beside them in dist/.
+	entryPoints: {
+		bin: 'source/bin.ts',
+		index: 'source/index.ts',
+		'decoding-worker': 'source/kraken/off-thread/decoding-worker.ts',
+	},
 	outdir: 'dist',
 	bundle: true,
 	// Each mode is imported when chosen, so --json never loads Ink, React and Yoga. (One file

@@ -63,6 +63,9 @@ export async function openFeed(options: WatchOptions): Promise<Feed> {
 		candleHistory: !options.isJson,
 		// Keys and frames wait for one message, not a whole read (npm run bench, rows 2 and 7).
 		oneMessageATurn: !options.isJson,
+		// --json's frames are decoded on a second thread (npm run bench, ingest row), unless they are
+		// recorded: their text stays where they are decoded.
+		decodeOffThread: options.isJson && recorder === undefined,
 		userAgent,
 	});
 	if (recorder) {

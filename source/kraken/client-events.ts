@@ -55,7 +55,7 @@ export type ClientEvents = {
 	backfill: [news: BackfillNews];
 	/** The exchange numbers a pair's trades afresh; the pair starts over from the new numbering. */
 	renumbered: [renumbering: TradeRenumbering];
-	/** Every frame as received, for --record. */
+	/** Every frame as received, for --record; none with ClientOptions.decodeOffThread. */
 	frame: [text: string, receivedAt: number, isBinary: boolean];
 };
 

@@ -41,6 +41,13 @@ export type ClientOptions = Readonly<{
 	 * read over at once.
 	 */
 	oneMessageATurn?: boolean;
+	/**
+	 * Frames are read and decoded on a worker thread, and the client acts on the decoded messages
+	 * on this one (default false): the throughput of a second core, for --json. The frames' text
+	 * stays in the worker, so no `frame` events come. Ignored with `lookup`, a function the worker
+	 * cannot be handed.
+	 */
+	decodeOffThread?: boolean;
 	/** Time for the watchdog, pings and backoff; the system's unless a test brings its own. */
 	clock?: Clock;
 	/**

@@ -62,6 +62,9 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 				url: options.url,
 				...(options.lookup === undefined ? {} : {lookup: options.lookup}),
 				oneMessageATurn: options.oneMessageATurn === true,
+				...(options.decodeOffThread === true && options.lookup === undefined
+					? {decodeOffThread: options.api}
+					: {}),
 				clock: this.#clock,
 				timings: this.#timings,
 				backoff: this.#backoff,
@@ -71,6 +74,8 @@ export class KrakenClient extends EventEmitter<ClientEvents> {
 				state: (state) => this.emit('state', state),
 				opened: (connection) => this.#handleOpen(connection),
 				frame: (connection, data, isBinary) => this.#handleFrame(connection, data, isBinary),
+				decoded: (connection, message, receivedAt) =>
+					this.#handleMessage(connection, message, receivedAt),
 				lost: () => {
 					this.#subscriber.connectionLost();
 					this.#market.books.connectionLost();

@@ -1,10 +1,11 @@
 import type {LookupFunction} from 'node:net';
-import type {ConnectionState} from '../model/types.js';
+import type {ApiVersion, ConnectionState} from '../model/types.js';
 import type {BackoffPolicy} from './backoff.js';
 import type {Timings} from './client-options.js';
 import type {Clock, Timer} from './clock.js';
 import {describeCloseCode} from './close-reasons.js';
 import {Connection} from './connection.js';
+import type {FeedMessage} from './feed-message.js';
 import {ReconnectSchedule} from './reconnect-schedule.js';
 
 export type KeeperHooks = Readonly<{
@@ -12,6 +13,7 @@ export type KeeperHooks = Readonly<{
 	/** A new connection is open: ping it and subscribe on it. */
 	opened(connection: Connection): void;
 	frame(connection: Connection, data: Buffer, isBinary: boolean): void;
+	decoded(connection: Connection, message: FeedMessage, receivedAt: number): void;
 	/** The connection is gone, before the wait for the next one starts. */
 	lost(): void;
 }>;
@@ -21,6 +23,8 @@ export type KeeperOptions = Readonly<{
 	lookup?: LookupFunction;
 	/** See ClientOptions.oneMessageATurn. */
 	oneMessageATurn?: boolean;
+	/** See ClientOptions.decodeOffThread: the API whose codec the worker uses. */
+	decodeOffThread?: ApiVersion;
 	clock: Clock;
 	timings: Timings;
 	backoff: BackoffPolicy;
@@ -103,16 +107,22 @@ export class ConnectionKeeper {
 	#connect(): void {
 		this.#schedule.recordAttempt();
 		this.setState({kind: 'connecting', attempt: this.#schedule.nextAttempt});
-		const {url, lookup, clock, oneMessageATurn} = this.#options;
+		const {url, lookup, clock, oneMessageATurn, decodeOffThread} = this.#options;
 		const connection: Connection = new Connection(
 			url,
-			{clock, oneMessageATurn, ...(lookup === undefined ? {} : {lookup})},
+			{
+				clock,
+				oneMessageATurn,
+				...(lookup === undefined ? {} : {lookup}),
+				...(decodeOffThread === undefined ? {} : {decodeOffThread}),
+			},
 			{
 				open: () => {
 					this.setState({kind: 'open'});
 					this.#hooks.opened(connection);
 				},
 				frame: (data, isBinary) => this.#hooks.frame(connection, data, isBinary),
+				decoded: (message, receivedAt) => this.#hooks.decoded(connection, message, receivedAt),
 				close: (code) => this.#handleClose(connection, code),
 			},
 		);

@@ -1,13 +1,38 @@
 import type {LookupFunction} from 'node:net';
+import type {ApiVersion} from '../model/types.js';
 import WebSocket from 'ws';
 import type {Clock, Timer} from './clock.js';
 import {describeSocketError, handshakeStatus} from './close-reasons.js';
+import type {FeedMessage} from './feed-message.js';
+import {WorkerSocket} from './off-thread/worker-socket.js';
 import {ReadBudget, readBudgetMs} from './read-budget.js';
+import {socketOptions} from './socket-options.js';
 
 export type ConnectionHandlers = Readonly<{
 	open(): void;
+	/** A frame as it came, from a socket read on the main thread. */
 	frame(data: Buffer, isBinary: boolean): void;
+	/** A frame already decoded, from a socket read on the decoding worker. */
+	decoded(message: FeedMessage, receivedAt: number): void;
 	close(code: number): void;
+}>;
+
+export type ConnectionOptions = Readonly<{
+	clock: Clock;
+	lookup?: LookupFunction;
+	oneMessageATurn?: boolean;
+	/** Read and decode the frames on the decoding worker, with this API's codec. */
+	decodeOffThread?: ApiVersion;
+}>;
+
+/** The socket under a connection, read on the main thread or on the decoding worker. */
+type FeedSocket = Readonly<{
+	isOpen: boolean;
+	send(text: string): void;
+	/** Ends it at once; its close event follows. */
+	terminate(): void;
+	/** Closes it with `code`; no event of it follows. */
+	dispose(code: number): void;
 }>;
 
 /**
@@ -27,55 +52,32 @@ export class Connection {
 	closeReason: string | undefined;
 	/** The handshake was refused with HTTP 429. */
 	wasRateLimited = false;
-	readonly #socket: WebSocket;
+	readonly #socket: FeedSocket;
 	readonly #clock: Clock;
 	readonly #timers = new Set<Timer>();
 	#pongDeadline: Timer | undefined;
 
-	constructor(
-		url: string,
-		options: Readonly<{clock: Clock; lookup?: LookupFunction; oneMessageATurn?: boolean}>,
-		handlers: ConnectionHandlers,
-	) {
+	constructor(url: string, options: ConnectionOptions, handlers: ConnectionHandlers) {
 		this.#clock = options.clock;
 		this.openedAt = options.clock.now();
-		this.#socket = new WebSocket(url, {
-			// Measured with bench/deflate.ts (20,000 varied v2 trade frames, client process only):
-			// deflate cut wire bytes to 0.18x but cost 26x the client CPU (3.2 s against 0.12 s).
-			// A live feed is a few KB/s, so the bytes saved are trivial; the CPU in a burst is not.
-			perMessageDeflate: false,
-			handshakeTimeout: 10_000,
-			// Larger frames are read and refused by the codec rather than killing the connection.
-			maxPayload: 8 * 1024 * 1024,
-			// ws hands over every message of a read (up to 64 KB) in one go unless told otherwise,
-			// whatever the read budget says; see ClientOptions.oneMessageATurn.
-			allowSynchronousEvents: options.oneMessageATurn !== true,
-			...(options.lookup === undefined ? {} : {lookup: options.lookup}),
-		});
-		this.#socket.on('open', () => handlers.open());
-		// Keys and frames get their turn between slices of a backlog (npm run bench, rows 2 and 7).
-		const budget = new ReadBudget({
-			budgetMs: readBudgetMs,
-			pause: () => this.#socket.pause(),
-			resume: () => this.#socket.resume(),
-			now: () => options.clock.now(),
-		});
-		this.#socket.on('message', (data, isBinary) => {
-			handlers.frame(data as Buffer, isBinary);
-			budget.spent();
-		});
-		this.#socket.on('error', (error) => {
-			this.wasRateLimited ||= handshakeStatus(error) === 429;
-			this.closeReason ??= describeSocketError(error);
-		});
-		this.#socket.on('close', (code) => {
+		const failed = (reason: string, wasRateLimited: boolean) => {
+			this.wasRateLimited ||= wasRateLimited;
+			this.closeReason ??= reason;
+		};
+
+		const close = (code: number) => {
 			this.#clearTimers();
 			handlers.close(code);
-		});
+		};
+
+		this.#socket =
+			options.decodeOffThread === undefined
+				? mainThreadSocket(url, options, {...handlers, failed, close})
+				: new WorkerSocket(url, options.decodeOffThread, {...handlers, failed, close});
 	}
 
 	get isOpen(): boolean {
-		return this.#socket.readyState === WebSocket.OPEN;
+		return this.#socket.isOpen;
 	}
 
 	send(text: string): void {
@@ -152,9 +154,7 @@ export class Connection {
 	/** Ends it for good: no close handler runs, so no reconnect follows. */
 	dispose(): void {
 		this.#clearTimers();
-		this.#socket.removeAllListeners();
-		this.#socket.on('error', () => undefined);
-		this.#socket.close(1000);
+		this.#socket.dispose(1000);
 	}
 
 	#clearTimers(): void {
@@ -165,4 +165,48 @@ export class Connection {
 		this.#timers.clear();
 		this.pongReceived();
 	}
+}
+
+/**
+ * A ws socket read on the main thread. Its reading pauses once a turn has spent the read budget
+ * on its messages, so keys and frames get their turn between slices of a backlog (npm run bench,
+ * rows 2 and 7).
+ */
+function mainThreadSocket(
+	url: string,
+	options: ConnectionOptions,
+	handlers: ConnectionHandlers & Readonly<{failed(reason: string, wasRateLimited: boolean): void}>,
+): FeedSocket {
+	const socket = new WebSocket(url, {
+		...socketOptions(options.oneMessageATurn !== true),
+		...(options.lookup === undefined ? {} : {lookup: options.lookup}),
+	});
+	socket.on('open', () => handlers.open());
+	const budget = new ReadBudget({
+		budgetMs: readBudgetMs,
+		pause: () => socket.pause(),
+		resume: () => socket.resume(),
+		now: () => options.clock.now(),
+	});
+	socket.on('message', (data, isBinary) => {
+		handlers.frame(data as Buffer, isBinary);
+		budget.spent();
+	});
+	socket.on('error', (error) => {
+		handlers.failed(describeSocketError(error), handshakeStatus(error) === 429);
+	});
+	socket.on('close', (code) => handlers.close(code));
+	return {
+		get isOpen() {
+			return socket.readyState === WebSocket.OPEN;
+		},
+		send: (text) => socket.send(text),
+		terminate: () => socket.terminate(),
+		dispose(code) {
+			socket.removeAllListeners();
+			// A late error of a socket let go must not be thrown as unhandled.
+			socket.on('error', () => undefined);
+			socket.close(code);
+		},
+	};
 }

@@ -16,7 +16,7 @@ async function messagesBeforeTheTurn(oneMessageATurn: boolean): Promise<number> 
 		const connection = new Connection(
 			`ws://127.0.0.1:${server.port}`,
 			{clock: systemClock, oneMessageATurn},
-			{open() {}, frame: onMessage, close() {}},
+			{open() {}, frame: onMessage, decoded() {}, close() {}},
 		);
 		cleanup.add(() => connection.dispose());
 	});

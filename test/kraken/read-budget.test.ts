@@ -116,6 +116,7 @@ describe('a connection under a backlog', () => {
 					// Megabytes pile up in the socket before the first frame is read, as in a burst.
 					spin(300);
 				},
+				decoded() {},
 				frame(data) {
 					received.push(Number.parseInt(data.toString('latin1', 0, 8), 10));
 					if (!hasTurnScheduled) {

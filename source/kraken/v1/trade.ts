@@ -54,12 +54,18 @@ export function isTradeFrame(value: readonly unknown[]): value is V1TradeFrame {
 		return false;
 	}
 
+	// Indexed rather than destructured: destructuring walks an iterator per entry.
 	for (const entry of entries as unknown[]) {
 		if (!Array.isArray(entry) || entry.length < 6) {
 			return false;
 		}
 
-		const [price, volume, time, side, orderType, misc] = entry as unknown[];
+		const price: unknown = entry[0];
+		const volume: unknown = entry[1];
+		const time: unknown = entry[2];
+		const side: unknown = entry[3];
+		const orderType: unknown = entry[4];
+		const misc: unknown = entry[5];
 		if (
 			typeof price !== 'string' ||
 			!decimalPattern.test(price) ||
@@ -80,15 +86,16 @@ export function isTradeFrame(value: readonly unknown[]): value is V1TradeFrame {
 
 /** The one place v1 trade entries become domain trades. */
 function toTrades(frame: V1TradeFrame): Trade[] {
-	const [, entries, , pair] = frame;
-	return entries.map(([price, volume, time, side, orderType]) => ({
+	const entries = frame[1];
+	const pair = frame[3];
+	return entries.map((entry) => ({
 		pair,
-		side: side === 'b' ? 'buy' : 'sell',
-		price: Number(price),
-		volume: Number(volume),
+		side: entry[3] === 'b' ? 'buy' : 'sell',
+		price: Number(entry[0]),
+		volume: Number(entry[1]),
 		// "1534614057.321597": seconds with microseconds.
-		time: Math.floor(Number(time) * 1000),
-		orderType: orderType === 'm' ? 'market' : 'limit',
+		time: Math.floor(Number(entry[2]) * 1000),
+		orderType: entry[4] === 'm' ? 'market' : 'limit',
 	}));
 }
 
