@@ -65,6 +65,11 @@ export type SubscriptionRequest = Readonly<{
 /** Encodes requests and decodes frames for one API version. */
 export type Codec = Readonly<{
 	decode(text: string): FeedMessage;
+	/**
+	 * Whether a frame looks like a book frame as the exchange writes them, without parsing it: a
+	 * hint for where it is decoded (kraken/off-thread/), never a verdict on what it is.
+	 */
+	looksLikeBook(text: string): boolean;
 	encodeSubscribe(request: SubscriptionRequest, reqId: number): string;
 	encodeUnsubscribe(request: SubscriptionRequest, reqId: number): string;
 	encodePing(reqId: number): string;

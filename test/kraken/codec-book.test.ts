@@ -3,7 +3,7 @@ import type {BookMessage, Codec, FeedMessage} from '../../source/kraken/feed-mes
 import {codecV1} from '../../source/kraken/v1/codec.js';
 import {codecV2} from '../../source/kraken/v2/codec.js';
 import {v1BookFrames, v2BookFrames} from '../fixtures/book-frames.js';
-import {v1Frames} from '../fixtures/frames.js';
+import {v1Frames, v2Frames} from '../fixtures/frames.js';
 import {createRandom, type Random} from '../helpers/random-frames.js';
 
 // The book channel on both APIs (docs/kraken-protocol.md, 9), decoded from real frames: every
@@ -421,4 +421,27 @@ describe.each<[string, Codec, readonly string[]]>([
 			expectSound(codec.decode(JSON.stringify(replaceValue(random, random.pick(trees)))));
 		}
 	});
+});
+
+describe('whether a frame looks like a book frame, unparsed (where the decoding worker sends it)', () => {
+	for (const [api, codec, books, others] of [
+		['v1', codecV1, v1BookFrames, v1Frames],
+		['v2', codecV2, v2BookFrames, v2Frames],
+	] as const) {
+		// A book frame the hint misses is decoded where it was read, and one it takes wrongly is
+		// decoded on the main thread: the answer is the same either way, only the cost differs.
+		test(`${api}: every real book frame does, and no other real frame`, () => {
+			const bookTexts = Object.values(books);
+			const otherTexts = Object.values(others).filter((text) => codec.decode(text).kind !== 'book');
+			expect(bookTexts.length).toBeGreaterThan(1);
+			expect(otherTexts.length).toBeGreaterThan(5);
+			for (const text of bookTexts) {
+				expect(codec.looksLikeBook(text), text).toBe(true);
+			}
+
+			for (const text of otherTexts) {
+				expect(codec.looksLikeBook(text), text).toBe(false);
+			}
+		});
+	}
 });

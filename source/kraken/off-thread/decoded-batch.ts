@@ -5,14 +5,17 @@ import type {FeedMessage} from '../feed-message.js';
  * Decoded messages on their way from the decoding worker to the client. Posting the trades as
  * objects cost the main thread as much to take in (structured clone) as parsing their frames had,
  * so trades travel as numbers in one Float64Array, transferred rather than copied, and become
- * objects again on the main thread; their pairs travel once a batch. The other messages are few
- * (acks, tickers, candles, books, heartbeats) and are cloned as they are.
+ * objects again on the main thread; their pairs travel once a batch. Book frames travel as their
+ * text, decoded again on the main thread: their levels are texts the checksum is made of, and
+ * cloning them decoded cost the main thread more than decoding them (npm run bench, book row).
+ * The other messages are few (acks, tickers, candles, heartbeats) and are cloned as they are.
  *
  * Records, one after another in `numbers`:
  *   trades:  1, count, isSnapshot (1 or 0), receivedAt, then per trade
  *            pair (index into `pairs`), side (1 buy, 0 sell), price, volume, time,
  *            orderType (1 market, 0 limit), tradeId (NaN when the frame has none)
  *   other:   2, index into `others`, receivedAt
+ *   text:    3, index into `texts` (a frame to decode on the main thread), receivedAt
  */
 
 export type DecodedBatch = Readonly<{
@@ -21,12 +24,14 @@ export type DecodedBatch = Readonly<{
 	length: number;
 	pairs: readonly string[];
 	others: readonly FeedMessage[];
+	texts: readonly string[];
 	/** How many messages the batch holds. */
 	messages: number;
 }>;
 
 const tradesRecord = 1;
 const otherRecord = 2;
+const textRecord = 3;
 const tradeFields = 7;
 
 /**
@@ -39,10 +44,21 @@ export class BatchBuilder {
 	#pairs: string[] = [];
 	#pairIndex = new Map<string, number>();
 	#others: FeedMessage[] = [];
+	#texts: string[] = [];
 	#messages = 0;
 
 	get messages(): number {
 		return this.#messages;
+	}
+
+	/** A frame the main thread decodes itself. */
+	addText(text: string, receivedAt: number): void {
+		this.#messages++;
+		this.#reserve(3);
+		this.#push(textRecord);
+		this.#push(this.#texts.length);
+		this.#push(receivedAt);
+		this.#texts.push(text);
 	}
 
 	add(message: FeedMessage, receivedAt: number): void {
@@ -80,6 +96,7 @@ export class BatchBuilder {
 			length: this.#length,
 			pairs: this.#pairs,
 			others: this.#others,
+			texts: this.#texts,
 			messages: this.#messages,
 		};
 		this.#numbers = new Float64Array(4096);
@@ -87,6 +104,7 @@ export class BatchBuilder {
 		this.#pairs = [];
 		this.#pairIndex = new Map();
 		this.#others = [];
+		this.#texts = [];
 		this.#messages = 0;
 		return batch;
 	}
@@ -122,16 +140,26 @@ export class BatchBuilder {
 	}
 }
 
-/** Hands each message of a batch to `each`, in the order they were added. */
+/**
+ * Hands each message of a batch to `each`, in the order they were added; the frames sent as text
+ * are decoded with `decode`.
+ */
 export function readBatch(
 	batch: DecodedBatch,
+	decode: (text: string) => FeedMessage,
 	each: (message: FeedMessage, receivedAt: number) => void,
 ): void {
-	const {numbers, length, pairs, others} = batch;
+	const {numbers, length, pairs, others, texts} = batch;
 	let at = 0;
 	while (at < length) {
 		if (numbers[at] === otherRecord) {
 			each(others[numbers[at + 1]!]!, numbers[at + 2]!);
+			at += 3;
+			continue;
+		}
+
+		if (numbers[at] === textRecord) {
+			each(decode(texts[numbers[at + 1]!]!), numbers[at + 2]!);
 			at += 3;
 			continue;
 		}

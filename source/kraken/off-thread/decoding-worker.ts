@@ -59,12 +59,18 @@ function open(id: number, url: string, codec: Codec): void {
 	socket.on('open', () => post({kind: 'open', id}));
 	socket.on('message', (data: Buffer, isBinary) => {
 		const receivedAt = Date.now();
-		builder.add(
-			isBinary
-				? {kind: 'unrecognised', reason: 'binary frame'}
-				: codec.decode(data.toString('utf8')),
-			receivedAt,
-		);
+		if (isBinary) {
+			builder.add({kind: 'unrecognised', reason: 'binary frame'}, receivedAt);
+		} else {
+			const text = data.toString('utf8');
+			// A book frame goes as its text, decoded on the main thread (see decoded-batch.ts).
+			if (codec.looksLikeBook(text)) {
+				builder.addText(text, receivedAt);
+			} else {
+				builder.add(codec.decode(text), receivedAt);
+			}
+		}
+
 		if (builder.messages >= messagesPerBatch) {
 			flush();
 		} else if (!isFlushQueued) {

@@ -1,5 +1,6 @@
 import {Worker} from 'node:worker_threads';
 import type {ApiVersion} from '../../model/types.js';
+import {codecFor} from '../codec.js';
 import type {FeedMessage} from '../feed-message.js';
 import {readBatch} from './decoded-batch.js';
 import type {WorkerCommand, WorkerEvent} from './worker-protocol.js';
@@ -13,6 +14,9 @@ export type WorkerSocketHandlers = Readonly<{
 	close(code: number): void;
 }>;
 
+/** A socket as the thread keeps it: its handlers, and its codec for frames sent as text. */
+type ThreadSocket = WorkerSocketHandlers & Readonly<{decode(text: string): FeedMessage}>;
+
 /** Where the worker's code is: beside this module's chunk in the build (dist/). */
 export const builtWorkerUrl = new URL('./decoding-worker.js', import.meta.url);
 
@@ -23,14 +27,14 @@ export const builtWorkerUrl = new URL('./decoding-worker.js', import.meta.url);
 class DecodingThread {
 	readonly #workerUrl: URL;
 	#worker: Worker | undefined;
-	readonly #sockets = new Map<number, WorkerSocketHandlers>();
+	readonly #sockets = new Map<number, ThreadSocket>();
 	#nextId = 1;
 
 	constructor(workerUrl: URL) {
 		this.#workerUrl = workerUrl;
 	}
 
-	open(url: string, api: ApiVersion, handlers: WorkerSocketHandlers): number {
+	open(url: string, api: ApiVersion, handlers: ThreadSocket): number {
 		const id = this.#nextId++;
 		this.#sockets.set(id, handlers);
 		this.#started().ref();
@@ -90,7 +94,7 @@ class DecodingThread {
 
 			case 'batch': {
 				if (handlers) {
-					readBatch(event.batch, handlers.decoded);
+					readBatch(event.batch, handlers.decode, handlers.decoded);
 				}
 
 				// Handled or dropped, it is no longer in flight.
@@ -139,12 +143,14 @@ export class WorkerSocket {
 		}
 
 		this.#thread = thread;
+		const codec = codecFor(api);
 		this.#id = thread.open(url, api, {
 			open: () => {
 				this.#isOpen = true;
 				handlers.open();
 			},
 			decoded: handlers.decoded,
+			decode: (text) => codec.decode(text),
 			failed: handlers.failed,
 			close: (code) => {
 				this.#isOpen = false;

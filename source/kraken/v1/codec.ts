@@ -52,6 +52,9 @@ function subscriptionOf(
 }
 
 /** Kraken WebSocket v1: `wss://ws.kraken.com/`. */
+/** How a v1 book frame ends: `..., "book-10", "XBT/USD"]` as Kraken writes it (no spaces). */
+const bookFrameEnd = /"book-\d{1,5}","[^"]{1,40}"\]$/;
+
 export const codecV1: Codec = {
 	decode(text) {
 		const json = parseJson(text);
@@ -75,6 +78,8 @@ export const codecV1: Codec = {
 
 		return decodeRateLimit(object) ?? {kind: 'unrecognised', reason: 'object without an event'};
 	},
+
+	looksLikeBook: (text) => bookFrameEnd.test(text.slice(-64)),
 
 	// v1 `reqid` must be an integer; a string is refused. The trade and ticker channels take no
 	// options (v1's `snapshot` is for ownTrades only); candles take their interval.

@@ -99,6 +99,8 @@ export const codecV2: Codec = {
 		return book ? {kind: 'book', messages: book} : decodeGenerally(text);
 	},
 
+	looksLikeBook: (text) => bookFrameStart.test(text),
+
 	// The trade snapshot's default has changed between doc versions, so it is always sent.
 	encodeSubscribe({channel, pairs, params}, reqId) {
 		return JSON.stringify({

@@ -3,19 +3,29 @@ import {BatchBuilder, readBatch} from '../../../source/kraken/off-thread/decoded
 import type {FeedMessage} from '../../../source/kraken/feed-message.js';
 import type {Trade} from '../../../source/model/types.js';
 
-function roundTrip(
-	messages: ReadonlyArray<readonly [FeedMessage, number]>,
-): Array<[FeedMessage, number]> {
+/** A message, or a frame's text for the main thread to decode, and when it came. */
+type Entry = readonly [FeedMessage | string, number];
+
+/** Decodes a "frame" for the test: its text, said back. */
+const decode = (text: string): FeedMessage => ({kind: 'unrecognised', reason: `decoded ${text}`});
+
+function roundTrip(entries: readonly Entry[]): Array<[FeedMessage, number]> {
 	const builder = new BatchBuilder();
-	for (const [message, receivedAt] of messages) {
-		builder.add(message, receivedAt);
+	for (const [message, receivedAt] of entries) {
+		if (typeof message === 'string') {
+			builder.addText(message, receivedAt);
+		} else {
+			builder.add(message, receivedAt);
+		}
 	}
 
 	const batch = builder.take();
-	expect(batch.messages).toBe(messages.length);
+	expect(batch.messages).toBe(entries.length);
 	const read: Array<[FeedMessage, number]> = [];
 	// Structured clone, as the batch crosses to the main thread.
-	readBatch(structuredClone(batch), (message, receivedAt) => read.push([message, receivedAt]));
+	readBatch(structuredClone(batch), decode, (message, receivedAt) =>
+		read.push([message, receivedAt]),
+	);
 	return read;
 }
 
@@ -63,6 +73,23 @@ describe('a batch of decoded messages', () => {
 		expect(roundTrip(messages)).toEqual(messages);
 	});
 
+	test('a frame sent as text is decoded when read, in its place', () => {
+		const trades: FeedMessage = {kind: 'trades', trades: [v1Trade], isSnapshot: false};
+		expect(
+			roundTrip([
+				[trades, 1],
+				['{"channel":"book"}', 2],
+				[{kind: 'heartbeat'}, 3],
+				['[1,{"a":[]},"book-10","XBT/USD"]', 4],
+			]),
+		).toEqual([
+			[trades, 1],
+			[decode('{"channel":"book"}'), 2],
+			[{kind: 'heartbeat'}, 3],
+			[decode('[1,{"a":[]},"book-10","XBT/USD"]'), 4],
+		]);
+	});
+
 	test('a trade without a trade id comes back without the key, not with it undefined', () => {
 		const [[message]] = roundTrip([
 			[{kind: 'trades', trades: [v1Trade], isSnapshot: false}, 5],
@@ -81,6 +108,14 @@ describe('a batch of decoded messages', () => {
 		const builder = new BatchBuilder();
 		builder.add({kind: 'heartbeat'}, 1);
 		builder.take();
-		expect(builder.take()).toMatchObject({length: 0, messages: 0, pairs: [], others: []});
+		builder.addText('frame', 2);
+		builder.take();
+		expect(builder.take()).toMatchObject({
+			length: 0,
+			messages: 0,
+			pairs: [],
+			others: [],
+			texts: [],
+		});
 	});
 });

@@ -3,9 +3,11 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {afterEach, describe, expect, test} from 'vitest';
+import {codecFor} from '../../../source/kraken/codec.js';
 import type {FeedMessage} from '../../../source/kraken/feed-message.js';
 import {WorkerSocket} from '../../../source/kraken/off-thread/worker-socket.js';
 import type {ApiVersion} from '../../../source/model/types.js';
+import {BookScript} from '../../helpers/book-frames.js';
 import {createCleanup} from '../../helpers/cleanup.js';
 import {eventually, pause} from '../../helpers/eventually.js';
 import {freePort, startScriptedServer, type ScriptedServer} from '../../helpers/scripted-server.js';
@@ -105,6 +107,29 @@ describe('a socket read and decoded on the worker thread', () => {
 			const lastReceivedAt = heard.messages.at(-1)![1];
 			expect(lastReceivedAt).toBeGreaterThanOrEqual(before);
 			expect(lastReceivedAt).toBeLessThanOrEqual(Date.now());
+		});
+	}
+
+	for (const api of ['v1', 'v2'] as const) {
+		test(`${api}: a book frame comes as the codec makes it, its levels' text kept`, async () => {
+			const server = await serverFor(api);
+			const {heard} = open(server.url, api);
+			await eventually(() => expect(heard.opened).toBe(1));
+			const script = new BookScript(api, api === 'v1' ? 'XBT/USD' : 'BTC/USD', 10);
+			const snapshot = script.snapshot({
+				asks: [['100.10', '1.50000000']],
+				bids: [['99.90', '0.00100000']],
+			});
+			const update = script.update({bids: [['99.80', '2.00000000']]});
+			server.latest().send(snapshot);
+			server.latest().send(update);
+			await eventually(() => expect(heard.order.filter((kind) => kind === 'book')).toHaveLength(2));
+			const books = heard.messages.filter(([message]) => message.kind === 'book');
+			expect(books.map(([message]) => message)).toEqual([
+				codecFor(api).decode(snapshot),
+				codecFor(api).decode(update),
+			]);
+			expect(JSON.stringify(books[0]![0])).toContain('"100.10","1.50000000"');
 		});
 	}
 
