@@ -1,6 +1,6 @@
 import type {LookupFunction} from 'node:net';
-import type {ApiVersion} from '../model/types.js';
 import WebSocket from 'ws';
+import type {ApiVersion} from '../model/types.js';
 import type {Clock, Timer} from './clock.js';
 import {describeSocketError, handshakeStatus} from './close-reasons.js';
 import type {FeedMessage} from './feed-message.js';

@@ -51,10 +51,10 @@ function subscriptionOf(
 	return channel === 'book' && depth !== undefined ? {depth, name: channel} : {name: channel};
 }
 
-/** Kraken WebSocket v1: `wss://ws.kraken.com/`. */
-/** How a v1 book frame ends: `..., "book-10", "XBT/USD"]` as Kraken writes it (no spaces). */
+/** How a v1 book frame ends as Kraken writes it, with no spaces: `...,"book-10","XBT/USD"]`. */
 const bookFrameEnd = /"book-\d{1,5}","[^"]{1,40}"\]$/;
 
+/** Kraken WebSocket v1: `wss://ws.kraken.com/`. */
 export const codecV1: Codec = {
 	decode(text) {
 		const json = parseJson(text);
