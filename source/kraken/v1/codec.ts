@@ -11,9 +11,15 @@ import {decodeTradeFrame} from './trade.js';
  * Market data arrives as arrays, `[channelID, payload…, channelName, pair]`: one decoder per
  * channel, chosen by the channel's name, read from the end (book frames have two payloads).
  */
+/** A channel name's kind: `book` of `book-10`, `ohlc` of `ohlc-5`, `trade` as it is. */
+function channelKind(name: string): string {
+	const dash = name.indexOf('-');
+	return dash === -1 ? name : name.slice(0, dash);
+}
+
 function decodeArray(value: unknown[]): FeedMessage {
 	const channelName = value.at(-2);
-	switch (typeof channelName === 'string' ? channelName.split('-')[0] : channelName) {
+	switch (typeof channelName === 'string' ? channelKind(channelName) : channelName) {
 		case 'trade': {
 			return decodeTradeFrame(value);
 		}
@@ -79,7 +85,9 @@ export const codecV1: Codec = {
 		return decodeRateLimit(object) ?? {kind: 'unrecognised', reason: 'object without an event'};
 	},
 
-	looksLikeBook: (text) => bookFrameEnd.test(text.slice(-64)),
+	// Most frames are trades: a search of the last characters rules them out before the pattern.
+	looksLikeBook: (text) =>
+		text.includes('"book-', text.length - 64) && bookFrameEnd.test(text.slice(-64)),
 
 	// v1 `reqid` must be an integer; a string is refused. The trade and ticker channels take no
 	// options (v1's `snapshot` is for ownTrades only); candles take their interval.
