@@ -2,7 +2,7 @@ import process from 'node:process';
 import {exitWhenWritten} from './cli/exit.js';
 import {exitCodes} from './exit-codes.js';
 import {openFeed} from './feed.js';
-import {keepHeapCollected} from './heap-keeper.js';
+import {keepThisHeapCollected} from './heap-keeper.js';
 import {InputError} from './input-error.js';
 import {parseOptions} from './options.js';
 import {startTapeSession} from './tape-session.js';
@@ -32,7 +32,7 @@ async function run(argv: readonly string[]): Promise<number> {
 
 	const feed = await openFeed(options);
 	// A session of days keeps its heap near its live size (heap-keeper.ts).
-	keepHeapCollected({everyMs: 2000, slackBytes: 6 * 1024 * 1024, collect: globalThis.gc});
+	keepThisHeapCollected();
 	if (options.isJson) {
 		const {runJsonMode} = await import('./json-mode.js');
 		return runJsonMode(options, feed, {stdout: process.stdout, stderr: process.stderr});

@@ -56,3 +56,11 @@ export function keepHeapCollected(options: HeapKeeperOptions): void {
 	const keeper = createHeapKeeper(options);
 	setInterval(() => keeper.check(), options.everyMs).unref();
 }
+
+/**
+ * The command's keeping, for the heap of the thread that calls it (the main thread's, and the
+ * decoding worker's own): a full collection once garbage has grown the old generation by 6 MB.
+ */
+export function keepThisHeapCollected(): void {
+	keepHeapCollected({everyMs: 2000, slackBytes: 6 * 1024 * 1024, collect: globalThis.gc});
+}

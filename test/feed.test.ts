@@ -1,7 +1,11 @@
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {openFeed} from '../source/feed.js';
 import {parseOptions, type WatchOptions} from '../source/options.js';
 import {createCleanup} from './helpers/cleanup.js';
+import {eventually} from './helpers/eventually.js';
 import {handedOverBeforeTheTurn, startOneReadServer} from './helpers/one-read-server.js';
 
 const cleanup = createCleanup();
@@ -34,7 +38,35 @@ async function messagesBeforeTheTurn(flags: readonly string[]): Promise<number> 
 	});
 }
 
+/** The client's `frame` and `unrecognised` events once every frame of a read is handled. */
+async function eventsOf(flags: readonly string[]): Promise<{frames: number; unrecognised: number}> {
+	const server = await startOneReadServer(frames);
+	cleanup.add(server.close);
+	const options = parseOptions(
+		['--url', `ws://127.0.0.1:${server.port}/v2`, '--no-config', ...flags, 'BTC/USD'],
+		{isTerminal: true, environment},
+	) as WatchOptions;
+	const feed = await openFeed(options);
+	cleanup.add(async () => feed.close());
+	const counts = {frames: 0, unrecognised: 0};
+	feed.client.on('frame', () => counts.frames++);
+	feed.client.on('unrecognised', () => counts.unrecognised++);
+	feed.client.start();
+	await eventually(() => expect(counts.unrecognised).toBe(frames));
+	return counts;
+}
+
 describe('the feed a run opens', () => {
+	test("--json's frames are read on the decoding worker, their text left there; --record keeps them on this thread", async () => {
+		expect(await eventsOf(['--json'])).toEqual({frames: 0, unrecognised: frames});
+		const recording = join(mkdtempSync(join(tmpdir(), 'kraken-tape-feed-')), 'tape.ndjson');
+		expect(await eventsOf(['--json', '--record', recording])).toEqual({
+			frames,
+			unrecognised: frames,
+		});
+		expect(await eventsOf([])).toEqual({frames, unrecognised: frames});
+	});
+
 	test("the screen's client hands over one message a turn, so keys and frames wait for one at most", async () => {
 		expect(await messagesBeforeTheTurn([])).toBeLessThanOrEqual(2);
 	});

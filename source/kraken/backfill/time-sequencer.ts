@@ -46,6 +46,9 @@ export type TimeSequencerHooks = Readonly<{
 
 const signatureOf = (trade: Trade) => `${trade.price}|${trade.volume}|${trade.side}`;
 
+/** A trade's time to the millisecond and its signature: what a REST row is matched by. */
+const matchKeyOf = (trade: Trade) => `${trade.time}|${signatureOf(trade)}`;
+
 /** Takes one count of `key` from `counts`, if there is one. */
 function take(counts: Map<string, number>, key: string): boolean {
 	const count = counts.get(key) ?? 0;
@@ -171,7 +174,7 @@ export class TimeSequencer {
 		const heldCounts = new Map<string, number>();
 		for (let index = from; index < filledUpTo; index++) {
 			const {trade} = sequence.held[index] as HeldTrade;
-			const key = `${trade.time}|${signatureOf(trade)}`;
+			const key = matchKeyOf(trade);
 			heldCounts.set(key, (heldCounts.get(key) ?? 0) + 1);
 		}
 
@@ -188,11 +191,11 @@ export class TimeSequencer {
 			newest = trade.time;
 			const isSeen =
 				trade.time < last || (trade.time === last && take(seenAtLast, signatureOf(trade)));
-			const isHeld = take(heldCounts, `${trade.time}|${signatureOf(trade)}`);
+			const key = matchKeyOf(trade);
+			const isHeld = take(heldCounts, key);
 			if (!isSeen && !isHeld && trade.time <= firstHeldTime) {
 				this.#out(sequence, trade, 'history', deliveries);
 				sequence.filled++;
-				const key = `${trade.time}|${signatureOf(trade)}`;
 				sequence.overlap ??= {until: trade.time, rows: new Map()};
 				sequence.overlap.until = Math.max(sequence.overlap.until, trade.time);
 				sequence.overlap.rows.set(key, (sequence.overlap.rows.get(key) ?? 0) + 1);
@@ -282,7 +285,7 @@ export class TimeSequencer {
 			return false;
 		}
 
-		return take(overlap.rows, `${trade.time}|${signatureOf(trade)}`);
+		return take(overlap.rows, matchKeyOf(trade));
 	}
 
 	/** The first `count` held entries go: their trades out, in the order they came. */

@@ -1,6 +1,6 @@
 import {parentPort} from 'node:worker_threads';
 import WebSocket from 'ws';
-import {keepHeapCollected} from '../../heap-keeper.js';
+import {keepThisHeapCollected} from '../../heap-keeper.js';
 import {describeSocketError, handshakeStatus} from '../close-reasons.js';
 import {codecFor} from '../codec.js';
 import type {Codec} from '../feed-message.js';
@@ -21,7 +21,7 @@ import {
 
 const port = parentPort!;
 // The worker's heap is its own: kept near its live size as the main thread's is (heap-keeper.ts).
-keepHeapCollected({everyMs: 2000, slackBytes: 6 * 1024 * 1024, collect: globalThis.gc});
+keepThisHeapCollected();
 const sockets = new Map<number, WebSocket>();
 let inFlight = 0;
 
