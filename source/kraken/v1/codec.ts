@@ -60,6 +60,28 @@ function subscriptionOf(
 /** How a v1 book frame ends as Kraken writes it, with no spaces: `...,"book-10","XBT/USD"]`. */
 const bookFrameEnd = /"book-\d{1,5}","[^"]{1,40}"\]$/;
 
+const quote = 34;
+
+/**
+ * Where the channel's name starts in a data frame as Kraken writes it, `…,"book-10","XBT/USD"]`:
+ * back over the pair's name and then the channel's, a few characters. Most frames are trades, and
+ * this rules them out before the pattern does (searching the frame's last 64 characters for
+ * `"book-` took longer).
+ */
+function channelNameStart(text: string): number {
+	let index = text.length - 3;
+	while (index > 0 && text.charCodeAt(index) !== quote) {
+		index--;
+	}
+
+	index -= 3;
+	while (index > 0 && text.charCodeAt(index) !== quote) {
+		index--;
+	}
+
+	return index + 1;
+}
+
 /** Kraken WebSocket v1: `wss://ws.kraken.com/`. */
 export const codecV1: Codec = {
 	decode(text) {
@@ -85,9 +107,8 @@ export const codecV1: Codec = {
 		return decodeRateLimit(object) ?? {kind: 'unrecognised', reason: 'object without an event'};
 	},
 
-	// Most frames are trades: a search of the last characters rules them out before the pattern.
 	looksLikeBook: (text) =>
-		text.includes('"book-', text.length - 64) && bookFrameEnd.test(text.slice(-64)),
+		text.startsWith('book-', channelNameStart(text)) && bookFrameEnd.test(text.slice(-64)),
 
 	// v1 `reqid` must be an integer; a string is refused. The trade and ticker channels take no
 	// options (v1's `snapshot` is for ownTrades only); candles take their interval.

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type {Trade} from '../../model/types.js';
 import {describeIssues, type FeedMessage} from '../feed-message.js';
+import {decimalValue} from './decimal-text.js';
 
 /*
  * The v1 `trade` channel (docs/kraken-protocol.md, 4.1): arrays, numbers as decimal strings,
@@ -31,19 +32,24 @@ export const tradeFrameSchema = z.tuple([
 	pairNameSchema,
 ]);
 
-type V1TradeFrame = z.infer<typeof tradeFrameSchema>;
-
 /**
- * The same test as tradeFrameSchema, made on the parsed frame in place: zod builds a checked copy
- * of every frame, and trade frames are nearly all the traffic (npm run bench, ingest row, v1). It
- * only ever accepts what the schema accepts (test/kraken/v1-trade.test.ts holds the two to the
- * same answer over mutated frames); anything it refuses goes to the schema, which has the last
- * word and says what is wrong.
+ * The trades of a frame tradeFrameSchema accepts, read in place; undefined for any frame it
+ * refuses. zod builds a checked copy of every frame, and trade frames are nearly all the traffic
+ * (npm run bench, ingest row, v1), so the frame is checked and converted in one pass instead. It
+ * only ever accepts what the schema accepts (test/kraken/v1-trade.test.ts holds the two to the same
+ * answer over mutated frames); anything it refuses goes to the schema, which says what is wrong.
+ * Numbers are not yet checked for use: "0.0" is a decimal.
  */
-export function isTradeFrame(value: readonly unknown[]): value is V1TradeFrame {
-	const [channelId, entries, channelName, pair] = value;
+export function readTradeFrame(value: readonly unknown[]): Trade[] | undefined {
+	if (value.length !== 4) {
+		return undefined;
+	}
+
+	const channelId: unknown = value[0];
+	const entries: unknown = value[1];
+	const channelName: unknown = value[2];
+	const pair: unknown = value[3];
 	if (
-		value.length !== 4 ||
 		typeof channelId !== 'number' ||
 		channelName !== 'trade' ||
 		typeof pair !== 'string' ||
@@ -51,77 +57,69 @@ export function isTradeFrame(value: readonly unknown[]): value is V1TradeFrame {
 		!Array.isArray(entries) ||
 		entries.length === 0
 	) {
-		return false;
+		return undefined;
 	}
 
+	const trades: Trade[] = [];
 	// Indexed rather than destructured: destructuring walks an iterator per entry.
 	for (const entry of entries as unknown[]) {
 		if (!Array.isArray(entry) || entry.length < 6) {
-			return false;
+			return undefined;
 		}
 
-		const price: unknown = entry[0];
-		const volume: unknown = entry[1];
-		const time: unknown = entry[2];
+		const price = decimalOf(entry[0]);
+		const volume = decimalOf(entry[1]);
+		// "1534614057.321597": seconds with microseconds.
+		const seconds = decimalOf(entry[2]);
 		const side: unknown = entry[3];
 		const orderType: unknown = entry[4];
-		const misc: unknown = entry[5];
 		if (
-			typeof price !== 'string' ||
-			!decimalPattern.test(price) ||
-			typeof volume !== 'string' ||
-			!decimalPattern.test(volume) ||
-			typeof time !== 'string' ||
-			!decimalPattern.test(time) ||
+			Number.isNaN(price) ||
+			Number.isNaN(volume) ||
+			Number.isNaN(seconds) ||
 			(side !== 'b' && side !== 's') ||
 			(orderType !== 'm' && orderType !== 'l') ||
-			typeof misc !== 'string'
+			typeof entry[5] !== 'string'
 		) {
-			return false;
+			return undefined;
 		}
+
+		trades.push({
+			pair,
+			side: side === 'b' ? 'buy' : 'sell',
+			price,
+			volume,
+			time: Math.floor(seconds * 1000),
+			orderType: orderType === 'm' ? 'market' : 'limit',
+		});
 	}
 
-	return true;
+	return trades;
 }
 
-/** The one place v1 trade entries become domain trades. */
-function toTrades(frame: V1TradeFrame): Trade[] {
-	const entries = frame[1];
-	const pair = frame[3];
-	return entries.map((entry) => ({
-		pair,
-		side: entry[3] === 'b' ? 'buy' : 'sell',
-		price: Number(entry[0]),
-		volume: Number(entry[1]),
-		// "1534614057.321597": seconds with microseconds.
-		time: Math.floor(Number(entry[2]) * 1000),
-		orderType: entry[4] === 'm' ? 'market' : 'limit',
-	}));
-}
+/** A decimal text's value; NaN for anything else, text or not. */
+const decimalOf = (value: unknown) =>
+	typeof value === 'string' ? decimalValue(value) : Number.NaN;
 
-// The decimal pattern admits "0.0" and 400-digit numbers that Number() makes Infinity.
+// A decimal text can be "0.0", or 400 digits that make Infinity.
 const isUsable = (value: number) => Number.isFinite(value) && value > 0;
 
 export function decodeTradeFrame(value: unknown[]): FeedMessage {
-	let frame: V1TradeFrame;
-	if (isTradeFrame(value)) {
-		frame = value;
-	} else {
+	const trades = readTradeFrame(value);
+	if (trades === undefined) {
 		const parsed = tradeFrameSchema.safeParse(value);
-		if (!parsed.success) {
-			return {kind: 'unrecognised', reason: `trade frame ${describeIssues(parsed.error.issues)}`};
-		}
-
-		frame = parsed.data;
+		return {
+			kind: 'unrecognised',
+			reason: parsed.success
+				? 'trade frame the in-place reader refused'
+				: `trade frame ${describeIssues(parsed.error.issues)}`,
+		};
 	}
 
-	const trades = toTrades(frame);
-	if (
-		trades.some(
-			(trade) => !(isUsable(trade.price) && isUsable(trade.volume) && isUsable(trade.time)),
-		)
-	) {
-		return {kind: 'unrecognised', reason: 'trade frame with a zero or out-of-range number'};
+	for (const trade of trades) {
+		if (!(isUsable(trade.price) && isUsable(trade.volume) && isUsable(trade.time))) {
+			return {kind: 'unrecognised', reason: 'trade frame with a zero or out-of-range number'};
+		}
 	}
 
 	return {kind: 'trades', trades, isSnapshot: false};
