@@ -206,6 +206,18 @@ describe('codec-v2', () => {
 		expect(decode(trade({})).kind).toBe('trades');
 	});
 
+	test.each([
+		'2024-05-27T14:43:11.798+02:00',
+		'2024-05-27T12:43:11.7980091234Z',
+		'2024-05-27T12:43:11Z',
+	])(
+		'a time written otherwise than Kraken writes it is read as Date.parse reads it: %s',
+		(time) => {
+			const message = decode(trade({timestamp: time}));
+			expect(message.kind === 'trades' ? message.trades[0]?.time : message).toBe(Date.parse(time));
+		},
+	);
+
 	test.each<[string, string]>([
 		['malformed json', '{"channel":"trade","type":'],
 		['empty text', ''],

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import type {ZodType} from 'zod';
 import {isOhlcMessage, ohlcMessageSchema} from '../../source/kraken/v2/ohlc.js';
 import {isTickerMessage, tickerMessageSchema} from '../../source/kraken/v2/ticker.js';
-import {isTradeMessage, tradeMessageSchema} from '../../source/kraken/v2/trade.js';
+import {readTradeMessage, tradeMessageSchema} from '../../source/kraken/v2/trade.js';
 import {v2Frames} from '../fixtures/frames.js';
 import {expectSameAnswers} from '../helpers/same-answers.js';
 
@@ -64,7 +64,7 @@ type Channel = Readonly<{
 const channels: Channel[] = [
 	{
 		name: 'trade',
-		isAccepted: isTradeMessage,
+		isAccepted: (frame) => readTradeMessage(frame) !== undefined,
 		schema: tradeMessageSchema,
 		frames: [v2Frames.tradeSnapshot, v2Frames.tradeUpdate, v2Frames.tradeSnapshotDoc],
 		fields: ['symbol', 'side', 'price', 'qty', 'ord_type', 'trade_id', 'timestamp'],

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {describeIssues, isJsonObject, type FeedMessage} from '../feed-message.js';
+import {readUtcTime} from './utc-time.js';
 
 /*
  * The rules of the v2 channel schemas, as plain tests on a parsed frame. Trade, ticker and candle
@@ -14,6 +15,19 @@ export const pairName = /^[A-Za-z\d.]{1,16}\/[A-Za-z\d.]{1,16}$/;
 export const timestamp = z.iso.datetime({offset: true});
 const timestampPattern = timestamp.def.pattern;
 
+/** The `data` of a frame of this channel, a snapshot or an update; undefined for any other. */
+export function channelData(
+	value: Record<string, unknown>,
+	channel: string,
+): readonly unknown[] | undefined {
+	const {data} = value;
+	return value['channel'] === channel &&
+		(value['type'] === 'snapshot' || value['type'] === 'update') &&
+		Array.isArray(data)
+		? (data as unknown[])
+		: undefined;
+}
+
 /**
  * A frame of this channel, a snapshot or an update, whose `data` is an array of objects each
  * passing `isEntry`.
@@ -23,16 +37,12 @@ export function isChannelMessage(
 	channel: string,
 	isEntry: (entry: Record<string, unknown>) => boolean,
 ): boolean {
-	const {data} = value;
-	if (
-		value['channel'] !== channel ||
-		(value['type'] !== 'snapshot' && value['type'] !== 'update') ||
-		!Array.isArray(data)
-	) {
+	const data = channelData(value, channel);
+	if (data === undefined) {
 		return false;
 	}
 
-	for (const entry of data as unknown[]) {
+	for (const entry of data) {
 		if (!isJsonObject(entry) || !isEntry(entry)) {
 			return false;
 		}
@@ -82,6 +92,19 @@ export function isTimestamp(value: unknown): value is string {
 }
 
 /**
+ * The time of a value `timestamp` accepts, as Date.parse reads it; undefined for any other. Kraken's
+ * own form is read by hand (utc-time.ts), which only ever accepts what the pattern does, so the
+ * pattern is tested only for other forms.
+ */
+export function timeIfTimestamp(value: unknown): number | undefined {
+	if (typeof value !== 'string') {
+		return undefined;
+	}
+
+	return readUtcTime(value) ?? (isTimestamp(value) ? Date.parse(value) : undefined);
+}
+
+/**
  * A frame's message: converted where it lies when its in-place check accepts it, else judged by
  * its schema, which converts what it accepts and says what is wrong with the rest.
  */
@@ -102,4 +125,18 @@ export function decodeChecked<Message>(
 	return parsed.success
 		? channel.convert(parsed.data)
 		: {kind: 'unrecognised', reason: `${channel.name} ${describeIssues(parsed.error.issues)}`};
+}
+
+/**
+ * What is wrong with a frame an in-place reader refused, in the schema's words. The reader accepts
+ * all the schema does, so a frame the schema accepts here is refused all the same, and said so.
+ */
+export function refusal(value: unknown, schema: z.ZodType, name: string): FeedMessage {
+	const parsed = schema.safeParse(value);
+	return {
+		kind: 'unrecognised',
+		reason: parsed.success
+			? `${name} the in-place reader refused`
+			: `${name} ${describeIssues(parsed.error.issues)}`,
+	};
 }
