@@ -2,7 +2,7 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {openFeed} from '../source/feed.js';
+import {openFeed, type Feed} from '../source/feed.js';
 import {parseOptions, type WatchOptions} from '../source/options.js';
 import {createCleanup} from './helpers/cleanup.js';
 import {eventually} from './helpers/eventually.js';
@@ -19,11 +19,8 @@ const environment = {
 
 const frames = 50;
 
-/**
- * Messages the feed's client handed over before a turn came round, for a read of `frames` (text
- * that is no Kraken frame, so each is an `unrecognised` event, wherever it was decoded).
- */
-async function messagesBeforeTheTurn(flags: readonly string[]): Promise<number> {
+/** The feed a run with these flags opens, against a server that writes `frames` frames in one read. */
+async function openFeedOnOneRead(flags: readonly string[]): Promise<Feed> {
 	const server = await startOneReadServer(frames);
 	cleanup.add(server.close);
 	const options = parseOptions(
@@ -32,6 +29,15 @@ async function messagesBeforeTheTurn(flags: readonly string[]): Promise<number> 
 	) as WatchOptions;
 	const feed = await openFeed(options);
 	cleanup.add(async () => feed.close());
+	return feed;
+}
+
+/**
+ * Messages the feed's client handed over before a turn came round, for a read of `frames` (text
+ * that is no Kraken frame, so each is an `unrecognised` event, wherever it was decoded).
+ */
+async function messagesBeforeTheTurn(flags: readonly string[]): Promise<number> {
+	const feed = await openFeedOnOneRead(flags);
 	return handedOverBeforeTheTurn(frames, (onMessage) => {
 		feed.client.on('unrecognised', onMessage);
 		feed.client.start();
@@ -40,14 +46,7 @@ async function messagesBeforeTheTurn(flags: readonly string[]): Promise<number> 
 
 /** The client's `frame` and `unrecognised` events once every frame of a read is handled. */
 async function eventsOf(flags: readonly string[]): Promise<{frames: number; unrecognised: number}> {
-	const server = await startOneReadServer(frames);
-	cleanup.add(server.close);
-	const options = parseOptions(
-		['--url', `ws://127.0.0.1:${server.port}/v2`, '--no-config', ...flags, 'BTC/USD'],
-		{isTerminal: true, environment},
-	) as WatchOptions;
-	const feed = await openFeed(options);
-	cleanup.add(async () => feed.close());
+	const feed = await openFeedOnOneRead(flags);
 	const counts = {frames: 0, unrecognised: 0};
 	feed.client.on('frame', () => counts.frames++);
 	feed.client.on('unrecognised', () => counts.unrecognised++);

@@ -47,6 +47,8 @@ function setup() {
 		fetches,
 		filled,
 		out,
+		/** Each trade written: its time (from `start`) and whether it came from REST. */
+		timesWritten: () => out.map(({row, isBackfilled}) => [row[0], isBackfilled]),
 		live(rows: readonly Row[], now = start) {
 			record(
 				sequencer.accept(
@@ -150,7 +152,7 @@ describe('TimeSequencer (v1)', () => {
 			[300, 3],
 			[400, 4],
 		]);
-		expect(run.out.map(({row, isBackfilled}) => [row[0], isBackfilled])).toEqual([
+		expect(run.timesWritten()).toEqual([
 			[100, false],
 			[200, true],
 			[300, true],
@@ -173,7 +175,7 @@ describe('TimeSequencer (v1)', () => {
 			[200, 2],
 			[200, 2],
 		]);
-		expect(run.out.map(({row, isBackfilled}) => [row[0], isBackfilled])).toEqual([
+		expect(run.timesWritten()).toEqual([
 			[100, false],
 			[200, true],
 			[200, false],
@@ -309,7 +311,7 @@ describe('TimeSequencer (v1)', () => {
 				false,
 			),
 		).toEqual({kind: 'done'});
-		expect(run.out.map(({row, isBackfilled}) => [row[0], isBackfilled])).toEqual([
+		expect(run.timesWritten()).toEqual([
 			[100, false],
 			[300, true],
 			[500, true],
@@ -344,7 +346,7 @@ describe('TimeSequencer (v1)', () => {
 				false,
 			),
 		).toEqual({kind: 'done'});
-		expect(run.out.map(({row, isBackfilled}) => [row[0], isBackfilled])).toEqual([
+		expect(run.timesWritten()).toEqual([
 			[100, false],
 			[300, true],
 			[500, true],
